@@ -1,0 +1,129 @@
+package dev.flotilla.engine.revision;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Flotilla's graph gives Alembic's answers. The answers were recorded by running Alembic itself on the
+ * same graphs ({@code src/test/alembic/replay.py}): heads, bases, labels, identifier resolution,
+ * upgrade and downgrade plans from every reachable state to many targets, and history walks.
+ *
+ * <p>Where Alembic answers with an error, Flotilla must refuse too. Where Alembic fails an internal
+ * assertion (an upgrade to a target that walks to base, say), Flotilla may refuse or give the plain
+ * answer; those cases are counted, not compared.
+ */
+class AlembicParityTest {
+
+    private static JsonNode expected() throws IOException {
+        try (InputStream in = AlembicParityTest.class.getResourceAsStream("/alembic/expected.json")) {
+            return new ObjectMapper().readTree(in);
+        }
+    }
+
+    @TestFactory
+    List<DynamicNode> every_recorded_graph_answers_as_alembic_does() throws IOException {
+        List<DynamicNode> out = new ArrayList<>();
+        for (JsonNode c : expected().get("cases")) {
+            out.add(DynamicContainer.dynamicContainer(c.get("name").asText(), caseTests(c)));
+        }
+        return out;
+    }
+
+    private static List<DynamicNode> caseTests(JsonNode c) {
+        List<Revision> revisions = new ArrayList<>();
+        for (JsonNode r : c.get("revisions")) {
+            revisions.add(new Revision(r.get("id").asText(), strings(r.get("down")), strings(r.get("deps")),
+                    strings(r.get("labels")), "", null));
+        }
+        RevisionGraph graph = RevisionGraph.of(revisions);
+        Planner planner = new Planner(graph);
+        List<DynamicNode> tests = new ArrayList<>();
+        tests.add(DynamicTest.dynamicTest("heads, bases and labels", () -> {
+            assertThat(graph.heads()).isEqualTo(strings(c.get("heads")));
+            assertThat(graph.resolvedHeads()).isEqualTo(strings(c.get("resolvedHeads")));
+            assertThat(graph.bases()).isEqualTo(strings(c.get("bases")));
+            c.get("labels").fields().forEachRemaining(e ->
+                    assertThat(List.copyOf(graph.branchLabels(e.getKey())))
+                            .as("labels of %s", e.getKey()).isEqualTo(strings(e.getValue())));
+        }));
+        tests.add(DynamicTest.dynamicTest("identifiers", () -> c.get("identifiers").fields().forEachRemaining(e ->
+                compare("get_revisions(" + e.getKey() + ")", e.getValue(), () -> {
+                    List<String> ids = new ArrayList<>();
+                    for (Node n : graph.resolver().many(List.of(e.getKey()))) {
+                        ids.add(n == null ? "None" : n.id());
+                    }
+                    return ids;
+                }))));
+        tests.add(DynamicTest.dynamicTest("upgrade plans", () -> {
+            for (JsonNode q : c.get("upgrades")) {
+                compare("upgrade " + q.get("current") + " -> " + q.get("target").asText(), q.get("steps"),
+                        () -> ids(planner.upgrade(strings(q.get("current")), q.get("target").asText())));
+            }
+        }));
+        tests.add(DynamicTest.dynamicTest("downgrade plans", () -> {
+            for (JsonNode q : c.get("downgrades")) {
+                compare("downgrade " + q.get("current") + " -> " + q.get("target").asText(), q.get("steps"),
+                        () -> ids(planner.downgrade(strings(q.get("current")), q.get("target").asText())));
+            }
+        }));
+        tests.add(DynamicTest.dynamicTest("history walks", () -> {
+            for (JsonNode q : c.get("walks")) {
+                compare("walk " + q.get("base").asText() + ":" + q.get("head").asText(), q.get("revisions"),
+                        () -> graph.walk(q.get("base").asText(), q.get("head").asText()).stream()
+                                .map(Revision::id).toList());
+            }
+        }));
+        return tests;
+    }
+
+    private static void compare(String what, JsonNode expected, Supplier<List<String>> actual) {
+        if (expected.isObject()) {
+            String error = expected.get("error").asText();
+            if (error.equals("AssertionError")) {
+                try {
+                    actual.get();
+                } catch (RevisionException refused) {
+                    // either answer is acceptable where Alembic crashed
+                }
+                return;
+            }
+            try {
+                List<String> got = actual.get();
+                fail(what + ": Alembic refuses with " + error + " but Flotilla answers " + got);
+            } catch (RevisionException expectedRefusal) {
+                return;
+            }
+        }
+        List<String> got;
+        try {
+            got = actual.get();
+        } catch (RevisionException e) {
+            fail(what + ": Alembic answers " + expected + " but Flotilla refuses: " + e.getMessage());
+            return;
+        }
+        assertThat(got).as(what).isEqualTo(strings(expected));
+    }
+
+    private static List<String> ids(List<Step> steps) {
+        return steps.stream().map(s -> s.revision().id()).toList();
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+}
