@@ -9,13 +9,16 @@ when the graphs or the queries change.
 Graphs: a set written by hand after the shapes Alembic's documentation walks through (branches, merges,
 labels, depends_on across bases), plus seeded random DAGs. Queries: heads, bases, labels, identifier
 resolution, upgrade and downgrade plans from reachable states to many targets, and history walks.
-An answer is a list of revision ids, or {"error": "<Alembic exception class>"}.
+An answer is a list of revision ids, or {"error": "<Alembic exception class>"}; a plan is its steps and
+the version rows Alembic's HeadMaintainer leaves after them.
 """
 import json
 import random
 import sys
+import types
 
 import alembic
+from alembic.runtime.migration import HeadMaintainer, RevisionStep
 from alembic.script.revision import RevisionMap, Revision
 from alembic.util import CommandError
 
@@ -84,10 +87,15 @@ def random_graph(rng, n):
     return revs
 
 
+class Script(Revision):
+    """A revision with the empty module RevisionStep expects."""
+    module = types.SimpleNamespace(upgrade=None, downgrade=None)
+
+
 def build(revs):
-    return RevisionMap(lambda: [Revision(r["id"], tuple(r["down"]) or None,
-                                         dependencies=tuple(r["deps"]) or None,
-                                         branch_labels=tuple(r["labels"]) or None) for r in revs])
+    return RevisionMap(lambda: [Script(r["id"], tuple(r["down"]) or None,
+                                       dependencies=tuple(r["deps"]) or None,
+                                       branch_labels=tuple(r["labels"]) or None) for r in revs])
 
 
 def answer(fn):
@@ -97,15 +105,45 @@ def answer(fn):
         return {"error": type(e).__name__}
 
 
-def versioned_heads(rm, applied):
-    """The version rows a database holds once exactly `applied` has run."""
-    out = []
-    for rid in rm._revision_map:
-        if isinstance(rid, str) and rid in applied and rm.get_revision(rid) is not None \
-                and rm.get_revision(rid).revision == rid:
-            if not any(rid in rm.get_revision(o)._versioned_down_revisions for o in applied):
-                out.append(rid)
-    return out
+class Rows(HeadMaintainer):
+    """Alembic's own version-row bookkeeping, with the SQL left out."""
+
+    def __init__(self, heads):
+        self.heads = set(heads)
+
+    def _insert_version(self, version):
+        assert version not in self.heads
+        self.heads.add(version)
+
+    def _delete_version(self, version):
+        self.heads.remove(version)
+
+    def _update_version(self, from_, to_):
+        assert to_ not in self.heads
+        self.heads.remove(from_)
+        self.heads.add(to_)
+
+
+def rows_after(rm, current, revisions, is_upgrade):
+    rows = Rows(current)
+    for r in revisions:
+        rows.update_to_step(RevisionStep(rm, r, is_upgrade))
+    return sorted(rows.heads)
+
+
+def plan(rm, current, target, is_upgrade):
+    if is_upgrade:
+        revs = list(reversed(list(rm.iterate_revisions(target, current, implicit_base=True))))
+    else:
+        revs = list(rm.iterate_revisions(current, target, select_for_downgrade=True))
+    return {"steps": [r.revision for r in revs], "rows": rows_after(rm, current, revs, is_upgrade)}
+
+
+def answer_plan(rm, current, target, is_upgrade):
+    try:
+        return plan(rm, current, target, is_upgrade)
+    except (alembic.script.revision.RevisionError, CommandError, AssertionError, KeyError) as e:
+        return {"error": type(e).__name__}
 
 
 def states(rm, revs):
@@ -113,10 +151,9 @@ def states(rm, revs):
     seen = [()]
     for target in [r["id"] for r in revs] + ["heads"]:
         try:
-            applied = [r.revision for r in rm.iterate_revisions(target, (), implicit_base=True)]
+            st = tuple(plan(rm, (), target, True)["rows"])
         except Exception:
             continue
-        st = tuple(versioned_heads(rm, set(applied)))
         if st not in seen:
             seen.append(st)
     return seen
@@ -152,10 +189,10 @@ def replay(name, revs, rng):
     out["identifiers"] = {i: answer(lambda i=i: rm.get_revisions(i)) for i in idents}
     sts = states(rm, revs)
     out["upgrades"] = [{"current": list(s), "target": t,
-                        "steps": answer(lambda s=s, t=t: reversed(list(rm.iterate_revisions(t, s, implicit_base=True))))}
+                        "plan": answer_plan(rm, s, t, True)}
                        for s in sts for t in up_targets]
     out["downgrades"] = [{"current": list(s), "target": t,
-                          "steps": answer(lambda s=s, t=t: rm.iterate_revisions(s, t, select_for_downgrade=True))}
+                          "plan": answer_plan(rm, s, t, False)}
                          for s in sts if s for t in down_targets]
     out["walks"] = [{"base": b, "head": h,
                      "revisions": answer(lambda b=b, h=h: rm.iterate_revisions(h, b, inclusive=True,

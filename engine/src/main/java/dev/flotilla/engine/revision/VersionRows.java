@@ -1,0 +1,122 @@
+package dev.flotilla.engine.revision;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * How each step changes the version rows, following Alembic's {@code HeadMaintainer}: an upgrade moves
+ * the row of its parent, inserts a row when none of its parents is a row (a new base or branch), and
+ * folds several rows into one at a merge; a downgrade does the reverse. Dependencies count as parents
+ * here, as in Alembic, so a dependency that was a head stops being a row once something needs it.
+ *
+ * <p>Instances track the rows as steps are applied; not thread-safe.
+ */
+public final class VersionRows {
+
+    private final RevisionGraph graph;
+    private final Set<String> heads;
+
+    public VersionRows(RevisionGraph graph, Collection<String> current) {
+        this.graph = graph;
+        this.heads = new LinkedHashSet<>(current);
+    }
+
+    /** The rows as they stand after the steps applied so far. */
+    public List<String> rows() {
+        return List.copyOf(heads);
+    }
+
+    /** The changes this step makes to the rows; the tracked rows move on accordingly. */
+    public List<VersionRowChange> apply(Step step) {
+        Node n = graph.node(step.revision().id());
+        List<String> downs = n.normalizedDown();
+        List<VersionRowChange> changes = new ArrayList<>();
+        if (step.direction() == Direction.UP) {
+            upgrade(n, downs, changes);
+        } else {
+            downgrade(n, downs, changes);
+        }
+        return changes;
+    }
+
+    private void upgrade(Node n, List<String> downs, List<VersionRowChange> changes) {
+        List<String> present = downs.stream().filter(heads::contains).toList();
+        if (downs.isEmpty() || present.isEmpty()) {
+            insert(n.id(), changes);
+        } else if (downs.size() > 1 && present.size() > 1) {
+            List<String> from = new ArrayList<>(downs);
+            from.removeAll(ancestorsOfOtherHeads(downs));
+            for (String d : from.subList(0, from.size() - 1)) {
+                delete(d, changes);
+            }
+            update(from.get(from.size() - 1), n.id(), changes);
+        } else {
+            update(present.size() == 1 ? present.get(0) : downs.get(0), n.id(), changes);
+        }
+    }
+
+    private void downgrade(Node n, List<String> downs, List<VersionRowChange> changes) {
+        if (!heads.contains(n.id())) {
+            throw new RevisionException("Cannot take back " + n.id() + ": it is not a current head (rows: "
+                    + String.join(", ", heads) + ").");
+        }
+        List<String> to = unmergeTargets(n, downs);
+        if (downs.isEmpty() || to.isEmpty()) {
+            delete(n.id(), changes);
+        } else if (downs.size() > 1) {
+            for (String d : to.subList(0, to.size() - 1)) {
+                insert(d, changes);
+            }
+            update(n.id(), to.get(to.size() - 1), changes);
+        } else {
+            update(n.id(), downs.get(0), changes);
+        }
+    }
+
+    /** The parents that become rows again when {@code n} is taken back: those no other row implies. */
+    private List<String> unmergeTargets(Node n, List<String> downs) {
+        Set<String> others = new LinkedHashSet<>(heads);
+        others.remove(n.id());
+        if (others.isEmpty()) {
+            return downs;
+        }
+        Set<String> implied = idsOf(graph.ancestors(graph.nodes(others), true));
+        return downs.stream().filter(d -> !implied.contains(d)).toList();
+    }
+
+    private Set<String> ancestorsOfOtherHeads(List<String> downs) {
+        Set<String> others = new LinkedHashSet<>(heads);
+        others.removeAll(downs);
+        return others.isEmpty() ? Set.of() : idsOf(graph.ancestors(graph.nodes(others), true));
+    }
+
+    private static Set<String> idsOf(Collection<Node> nodes) {
+        Set<String> out = new LinkedHashSet<>();
+        nodes.forEach(n -> out.add(n.id()));
+        return out;
+    }
+
+    private void insert(String id, List<VersionRowChange> changes) {
+        if (!heads.add(id)) {
+            throw new RevisionException("Revision " + id + " is already a version row.");
+        }
+        changes.add(new VersionRowChange.Insert(id));
+    }
+
+    private void delete(String id, List<VersionRowChange> changes) {
+        heads.remove(id);
+        changes.add(new VersionRowChange.Delete(id));
+    }
+
+    private void update(String from, String to, List<VersionRowChange> changes) {
+        if (heads.contains(to)) {
+            throw new RevisionException("Revision " + to + " is already a version row.");
+        }
+        heads.remove(from);
+        heads.add(to);
+        changes.add(new VersionRowChange.Update(from, to));
+    }
+}
