@@ -132,6 +132,11 @@ final class GraphValidator {
         }
     }
 
+    /**
+     * Alembic's test: whatever is not both below a head and above a base is stuck behind a cycle. Of
+     * those, we name only the revisions that lie on a cycle themselves, so the message points at the
+     * files to fix.
+     */
     private static Set<String> cycleMembers(Map<String, List<String>> down) {
         Map<String, List<String>> up = new LinkedHashMap<>();
         down.keySet().forEach(id -> up.put(id, new ArrayList<>()));
@@ -148,9 +153,15 @@ final class GraphValidator {
         }
         Set<String> reachable = reach(heads, down::get);
         reachable.retainAll(reach(bases, up::get));
-        Set<String> onCycle = new TreeSet<>(down.keySet());
-        onCycle.removeAll(reachable);
-        return onCycle;
+        Set<String> stuck = new TreeSet<>(down.keySet());
+        stuck.removeAll(reachable);
+        Set<String> onCycle = new TreeSet<>();
+        for (String id : stuck) {
+            if (reach(down.get(id), down::get).contains(id)) {
+                onCycle.add(id);
+            }
+        }
+        return onCycle.isEmpty() ? stuck : onCycle;
     }
 
     private static Set<String> reach(List<String> start, Function<String, List<String>> edges) {
