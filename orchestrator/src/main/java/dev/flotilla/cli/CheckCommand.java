@@ -1,0 +1,40 @@
+package dev.flotilla.cli;
+
+import dev.flotilla.engine.revision.RevisionGraph;
+import dev.flotilla.engine.script.Problem;
+import dev.flotilla.engine.script.ScriptDirectory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code flotilla check}: every problem in the scripts and their graph, each as {@code file:line: message}. */
+@Command(name = "check", description = "Validate the revision graph and every script; exit 1 on any problem.")
+final class CheckCommand implements Callable<Integer> {
+
+    @ParentCommand
+    FlotillaCommand flotilla;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Project project = flotilla.project();
+        PrintWriter out = spec.commandLine().getOut();
+        List<Problem> problems = ScriptDirectory.check(project.versionsDir());
+        if (!problems.isEmpty()) {
+            problems.forEach(out::println);
+            return ExitCodes.FAILED;
+        }
+        RevisionGraph graph = project.load().graph();
+        int count = graph.revisions().size();
+        out.println("No problems found: " + count + (count == 1 ? " revision" : " revisions") + ", heads: "
+                + (graph.heads().isEmpty() ? "(none)" : String.join(", ", graph.heads())));
+        return ExitCodes.OK;
+    }
+}

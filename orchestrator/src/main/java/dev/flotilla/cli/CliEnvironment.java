@@ -1,0 +1,41 @@
+package dev.flotilla.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * What the command line takes from the process it runs in: environment variables, the working
+ * directory, the time and a source of random revision ids. {@link Main} builds the real one; tests
+ * pass their own. Immutable; the random generator is the only part with state.
+ *
+ * @param variables        environment variables (e.g. {@code FLOTILLA_CONFIG}); never null
+ * @param workingDirectory absolute folder that relative paths on the command line are resolved against
+ * @param clock            the time new revisions are stamped with
+ * @param random           source of generated revision ids
+ */
+public record CliEnvironment(
+        Map<String, String> variables,
+        Path workingDirectory,
+        Clock clock,
+        RandomGenerator random) {
+
+    public CliEnvironment {
+        variables = Map.copyOf(Objects.requireNonNull(variables, "variables"));
+        Objects.requireNonNull(workingDirectory, "workingDirectory");
+        if (!workingDirectory.isAbsolute()) {
+            throw new IllegalArgumentException("workingDirectory must be absolute, got " + workingDirectory);
+        }
+        workingDirectory = workingDirectory.normalize();
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(random, "random");
+    }
+
+    /** An environment variable, empty when unset or blank. */
+    public Optional<String> variable(String name) {
+        return Optional.ofNullable(variables.get(name)).filter(v -> !v.isBlank());
+    }
+}

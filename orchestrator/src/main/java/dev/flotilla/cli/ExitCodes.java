@@ -1,0 +1,27 @@
+package dev.flotilla.cli;
+
+import dev.flotilla.engine.EngineException;
+import picocli.CommandLine.IExitCodeExceptionMapper;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The one place that turns an exception into the process exit code (CLI.md, "Exit codes"): the
+ * engine's exceptions carry their own, usage errors are 2, anything unexpected is 1.
+ */
+final class ExitCodes implements IExitCodeExceptionMapper {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int INVALID_INPUT = 2;
+
+    @Override
+    public int getExitCode(Throwable exception) {
+        if (exception instanceof EngineException engine) {
+            return engine.exitCode();
+        }
+        if (exception instanceof ParameterException) {
+            return INVALID_INPUT;
+        }
+        return FAILED;
+    }
+}

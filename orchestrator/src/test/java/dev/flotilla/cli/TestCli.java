@@ -1,0 +1,78 @@
+package dev.flotilla.cli;
+
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+
+/**
+ * Runs {@code flotilla} in-process the way a person would from a folder: a fixed clock, a seeded
+ * random id source, environment variables the test sets, and stdout/stderr captured.
+ */
+final class TestCli {
+
+    static final Instant NOW = Instant.parse("2024-05-01T10:11:12.345678Z");
+    static final String CREATE_DATE = "2024-05-01 10:11:12.345678";
+
+    record Result(int exitCode, String out, String err) {
+    }
+
+    private final Path workingDirectory;
+    private final Map<String, String> variables = new HashMap<>();
+    private final Random random = new Random(42);
+
+    TestCli(Path workingDirectory) {
+        this.workingDirectory = workingDirectory;
+    }
+
+    TestCli env(String name, String value) {
+        variables.put(name, value);
+        return this;
+    }
+
+    Result run(String... args) {
+        CliEnvironment env = new CliEnvironment(variables, workingDirectory, Clock.fixed(NOW, ZoneOffset.UTC), random);
+        CommandLine cli = Main.commandLine(env);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int exitCode = cli.execute(args);
+        return new Result(exitCode, out.toString(), err.toString());
+    }
+
+    /** Runs a command that must succeed, and returns its stdout. */
+    String ok(String... args) {
+        Result result = run(args);
+        if (result.exitCode() != 0) {
+            throw new AssertionError("flotilla " + String.join(" ", args) + " exited " + result.exitCode()
+                    + "\nstdout: " + result.out() + "\nstderr: " + result.err());
+        }
+        return result.out();
+    }
+
+    Path versions() {
+        return workingDirectory.resolve("migrations/versions");
+    }
+
+    /** The names of the revision files in the versions folder, sorted. */
+    List<String> revisionFiles() {
+        try (Stream<Path> files = Files.list(versions())) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
