@@ -1,5 +1,6 @@
 package dev.flotilla.engine.script;
 
+import dev.flotilla.engine.revision.Direction;
 import dev.flotilla.engine.revision.RevisionException;
 import dev.flotilla.engine.revision.RevisionGraph;
 
@@ -14,7 +15,7 @@ import java.util.Map;
  * graph's revision order. Immutable and thread-safe once loaded; it does not notice later changes to
  * the folder.
  */
-public final class ScriptDirectory {
+public final class ScriptDirectory implements MigrationSet {
 
     private final Path versionsDir;
     private final List<MigrationScript> scripts;
@@ -51,12 +52,33 @@ public final class ScriptDirectory {
         return versionsDir;
     }
 
+    @Override
+    public Path location() {
+        return versionsDir;
+    }
+
+    @Override
+    public StepSql sql(String revision, Direction direction, String dialect) {
+        MigrationScript script = script(revision);
+        Section section = direction == Direction.UP
+                ? script.upgradeFor(dialect)
+                : script.downgradeFor(dialect).sectionOrThrow();
+        return new StepSql(revision, direction, script.path(), section.firstBodyLine(), section.body(),
+                section.transactional(), false, script.checksum());
+    }
+
+    @Override
+    public String checksum(String revision) {
+        return script(revision).checksum();
+    }
+
     /** The scripts in file-name order. */
     public List<MigrationScript> scripts() {
         return scripts;
     }
 
     /** The graph of the scripts' revisions, in file-name order. */
+    @Override
     public RevisionGraph graph() {
         return graph;
     }

@@ -1,0 +1,47 @@
+package dev.flotilla.engine.dialect;
+
+import dev.flotilla.engine.sql.SqlDialect;
+
+import java.sql.SQLException;
+
+/**
+ * What the runner needs to know of one database product. One implementation per sub-package
+ * ({@code postgresql}, {@code mysql}, {@code sqlite}); {@link Dialects} picks one by JDBC URL.
+ *
+ * <p>A facade over a few small parts rather than one wide interface: the SQL text (usable offline, with
+ * no connection), the catalog, the per-target lock and the session guard each do one job and are
+ * tested on their own. Implementations are stateless and thread-safe.
+ */
+public interface Dialect {
+
+    /** {@code postgresql}, {@code mysql} or {@code sqlite}: the name scripts use for their sections. */
+    String name();
+
+    /** How scripts in this dialect are split into statements. */
+    SqlDialect syntax();
+
+    /**
+     * True when DDL takes part in transactions (PostgreSQL, SQLite), so a step and its version change can
+     * commit together; false when every DDL statement commits by itself (MySQL, MariaDB).
+     */
+    boolean transactionalDdl();
+
+    /** SQL text: quoting, the version and history tables' DDL, transaction words for offline scripts. */
+    DialectSql sql();
+
+    /** Questions about what exists on a live connection. */
+    Catalog catalog();
+
+    /** The lock that keeps two runs off one target. */
+    TargetLocks locks();
+
+    /** Positions a connection on a target with timeouts, and restores it afterwards. */
+    Sessions sessions();
+
+    /**
+     * True for a failure that may pass if the same work is tried again later (deadlock, serialization
+     * failure, lock timeout, too many connections, a dropped connection); false for every other.
+     * Decided by SQLSTATE and vendor code, walking {@link SQLException#getNextException()} and causes.
+     */
+    boolean isTransient(SQLException failure);
+}

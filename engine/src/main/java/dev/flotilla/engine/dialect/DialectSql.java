@@ -1,0 +1,39 @@
+package dev.flotilla.engine.dialect;
+
+import java.util.List;
+
+/**
+ * The SQL text a dialect writes: pure functions of their arguments, no connection, so that offline
+ * {@code --sql} output and online runs use the very same statements. Statements carry no trailing
+ * semicolon.
+ */
+public interface DialectSql {
+
+    /**
+     * {@code identifier} quoted for this dialect ({@code "x"} or {@code `x`}), any quote character in it
+     * doubled. Throws {@link IllegalArgumentException} for an empty name, a NUL character, or a name
+     * longer than the dialect allows (PostgreSQL 63 bytes, MySQL 64 characters).
+     */
+    String quote(String identifier);
+
+    /** {@code table} quoted, qualified by {@code schema} (quoted) unless it is null. */
+    String table(String schema, String table);
+
+    /**
+     * Creates the version table if it is missing: one {@code version_num} column, the primary key,
+     * wide enough for any revision id (128 characters).
+     */
+    List<String> createVersionTable(String schema, String table);
+
+    /**
+     * Creates the history table if it is missing, with the columns {@code id} (generated key),
+     * {@code run_id}, {@code revision}, {@code direction}, {@code checksum}, {@code started_at},
+     * {@code finished_at}, {@code duration_ms}, {@code outcome}, {@code statements_done},
+     * {@code statements_total}, {@code done_digest}, {@code error}, {@code applied_by}; see
+     * {@code docs/runner.md} for their meaning.
+     */
+    List<String> createHistoryTable(String schema, String table);
+
+    /** The statement that opens a transaction in an offline script ({@code BEGIN}, {@code START TRANSACTION}). */
+    String beginTransaction();
+}
