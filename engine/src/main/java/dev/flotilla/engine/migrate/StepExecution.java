@@ -1,0 +1,224 @@
+package dev.flotilla.engine.migrate;
+
+import dev.flotilla.engine.migrate.HistoryEntry.Action;
+import dev.flotilla.engine.migrate.HistoryEntry.Outcome;
+import dev.flotilla.engine.migrate.StatementRunner.StatementFailure;
+import dev.flotilla.engine.revision.Direction;
+import dev.flotilla.engine.revision.Step;
+import dev.flotilla.engine.revision.VersionRowChange;
+import dev.flotilla.engine.script.StepSql;
+import dev.flotilla.engine.sql.SqlStatement;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Runs one step on a locked target and records it, in one of the ways a database allows:
+ * <ul>
+ *   <li>{@link Mode#OWN_TRANSACTION}: statements, version change and history row commit together; a
+ *       failure rolls all of it back and records a failed row.</li>
+ *   <li>{@link Mode#SAVEPOINT}: the same inside the run's enclosing transaction (SQLite's lock).</li>
+ *   <li>{@link Mode#RUN_TRANSACTION}: inside the whole run's transaction, committed by the run; a
+ *       failure rolls back the whole run.</li>
+ *   <li>{@link Mode#AUTOCOMMIT}: each statement commits by itself (MySQL DDL, {@code transaction=false}).
+ *       The history row is written first as running, advanced after every statement, and closed with the
+ *       version change; a failure or a crash leaves the target dirty at the exact statement.</li>
+ * </ul>
+ */
+final class StepExecution {
+
+    /** How a step's work is made atomic, as far as the database allows. */
+    enum Mode { OWN_TRANSACTION, SAVEPOINT, RUN_TRANSACTION, AUTOCOMMIT }
+
+    private static final String SAVEPOINT = "flotilla_step";
+
+    private final TargetContext target;
+
+    StepExecution(TargetContext target) {
+        this.target = target;
+    }
+
+    /**
+     * Runs {@code statements} from index {@code from} (0 for a fresh step, later for {@code repair
+     * resume}) and applies {@code changes} to the version table when they all succeed.
+     */
+    StepResult run(Step step, StepSql sql, List<SqlStatement> statements, int from, List<VersionRowChange> changes,
+                   Mode mode) {
+        target.listener().stepStarted(target.name(), step, statements.size());
+        Instant started = target.clock().instant();
+        try {
+            StepResult result = mode == Mode.AUTOCOMMIT
+                    ? autocommit(step, sql, statements, from, changes, started)
+                    : transactional(step, sql, statements, changes, started, mode);
+            target.listener().stepFinished(target.name(), result);
+            return result;
+        } catch (MigrationException e) {
+            target.listener().stepFailed(target.name(), step, e);
+            throw e;
+        }
+    }
+
+    private StepResult transactional(Step step, StepSql sql, List<SqlStatement> statements,
+                                     List<VersionRowChange> changes, Instant started, Mode mode) {
+        Connection connection = target.connection();
+        int[] done = {0};
+        try {
+            begin(mode);
+            StatementRunner.run(connection, statements, 0, (count, digest) -> done[0] = count);
+            target.versions().apply(connection, changes);
+            Instant finished = target.clock().instant();
+            target.history().insert(connection, entry(step, sql, started, finished, Outcome.APPLIED,
+                    statements.size(), statements.size(), StatementRunner.digestOf(statements, statements.size()), null));
+            commit(mode);
+            return new StepResult(step, statements.size(), Duration.between(started, finished));
+        } catch (StatementFailure failure) {
+            rollBack(mode, failure.sqlException());
+            recordFailure(step, sql, started, statements.size(), failure.index(), failure.sqlException().getMessage());
+            throw target.failures().statementFailed(step, sql, statements, failure, consequence(mode));
+        } catch (SQLException e) {
+            rollBack(mode, e);
+            recordFailure(step, sql, started, statements.size(), done[0], e.getMessage());
+            throw target.failures().stepFailed(step, e, consequence(mode));
+        } catch (VersionConflictException e) {
+            rollBack(mode, e);
+            throw e;
+        }
+    }
+
+    private StepResult autocommit(Step step, StepSql sql, List<SqlStatement> statements, int from,
+                                  List<VersionRowChange> changes, Instant started) {
+        Connection connection = target.connection();
+        HistoryTable history = target.history();
+        long id;
+        int[] done = {from};
+        String[] digest = {StatementRunner.digestOf(statements, from)};
+        try {
+            id = history.insert(connection, entry(step, sql, started, null, Outcome.RUNNING, from,
+                    statements.size(), digest[0], null));
+        } catch (SQLException e) {
+            throw target.failures().stepFailed(step, e, Failures.Consequence.STEP_ROLLED_BACK);
+        }
+        try {
+            StatementRunner.run(connection, statements, from, (count, newDigest) -> {
+                history.progress(connection, id, count, newDigest);
+                done[0] = count;
+                digest[0] = newDigest;
+            });
+            Instant finished = target.clock().instant();
+            connection.setAutoCommit(false);
+            try {
+                target.versions().apply(connection, changes);
+                history.finish(connection, id, Outcome.APPLIED, finished, millis(started, finished),
+                        statements.size(), digest[0], null);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                quietly(connection::rollback, e);
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+            return new StepResult(step, statements.size() - from, Duration.between(started, finished));
+        } catch (StatementFailure failure) {
+            markDirty(id, started, done[0], digest[0], failure.sqlException());
+            throw target.failures().statementFailed(step, sql, statements, failure, Failures.Consequence.DIRTY);
+        } catch (SQLException e) {
+            markDirty(id, started, done[0], digest[0], e);
+            throw target.failures().stepFailed(step, e, Failures.Consequence.DIRTY);
+        } catch (VersionConflictException e) {
+            markDirty(id, started, done[0], digest[0], e);
+            throw e;
+        }
+    }
+
+    private static Failures.Consequence consequence(Mode mode) {
+        return mode == Mode.RUN_TRANSACTION ? Failures.Consequence.RUN_ROLLED_BACK : Failures.Consequence.STEP_ROLLED_BACK;
+    }
+
+    private void begin(Mode mode) throws SQLException {
+        switch (mode) {
+            case OWN_TRANSACTION -> target.connection().setAutoCommit(false);
+            case SAVEPOINT -> execute("SAVEPOINT " + SAVEPOINT);
+            default -> { }
+        }
+    }
+
+    private void commit(Mode mode) throws SQLException {
+        switch (mode) {
+            case OWN_TRANSACTION -> {
+                target.connection().commit();
+                target.connection().setAutoCommit(true);
+            }
+            case SAVEPOINT -> execute("RELEASE " + SAVEPOINT);
+            default -> { }
+        }
+    }
+
+    /**
+     * Undoes the step. In {@link Mode#RUN_TRANSACTION} that is the whole run: the failure row is then
+     * the only trace of it.
+     */
+    private void rollBack(Mode mode, Exception primary) {
+        Connection connection = target.connection();
+        switch (mode) {
+            case OWN_TRANSACTION, RUN_TRANSACTION -> {
+                quietly(connection::rollback, primary);
+                quietly(() -> connection.setAutoCommit(true), primary);
+            }
+            case SAVEPOINT -> {
+                quietly(() -> execute("ROLLBACK TO " + SAVEPOINT), primary);
+                quietly(() -> execute("RELEASE " + SAVEPOINT), primary);
+            }
+            default -> { }
+        }
+    }
+
+    /** A failed step that rolled back leaves a row saying so; if even that fails, the first error wins. */
+    private void recordFailure(Step step, StepSql sql, Instant started, int total, int done, String error) {
+        quietly(() -> target.history().insert(target.connection(), entry(step, sql, started,
+                target.clock().instant(), Outcome.FAILED, done, total, null, error)), null);
+    }
+
+    private void markDirty(long id, Instant started, int done, String digest, Exception cause) {
+        Instant finished = target.clock().instant();
+        quietly(() -> target.history().finish(target.connection(), id, Outcome.DIRTY, finished,
+                millis(started, finished), done, digest, cause.getMessage()), cause);
+    }
+
+    private HistoryEntry entry(Step step, StepSql sql, Instant started, Instant finished, Outcome outcome,
+                               int done, int total, String digest, String error) {
+        Long duration = finished == null ? null : millis(started, finished);
+        Action action = step.direction() == Direction.UP ? Action.UPGRADE : Action.DOWNGRADE;
+        return new HistoryEntry(0, target.runId(), step.revision().id(), action, sql.checksum(), started, finished,
+                duration, outcome, done, total, digest, error, target.appliedBy());
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement statement = target.connection().createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static long millis(Instant from, Instant to) {
+        return Duration.between(from, to).toMillis();
+    }
+
+    /** An action that may fail. */
+    interface SqlAction {
+        void run() throws SQLException;
+    }
+
+    /** Runs cleanup whose failure must not hide the error that made it necessary. */
+    static void quietly(SqlAction action, Exception primary) {
+        try {
+            action.run();
+        } catch (SQLException | RuntimeException e) {
+            if (primary != null) {
+                primary.addSuppressed(e);
+            }
+        }
+    }
+}

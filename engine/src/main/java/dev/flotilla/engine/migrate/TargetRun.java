@@ -1,0 +1,244 @@
+package dev.flotilla.engine.migrate;
+
+import dev.flotilla.engine.EngineException;
+import dev.flotilla.engine.dialect.TargetLock;
+import dev.flotilla.engine.migrate.HistoryEntry.Action;
+import dev.flotilla.engine.migrate.HistoryEntry.Outcome;
+import dev.flotilla.engine.migrate.MigratorSettings.TransactionMode;
+import dev.flotilla.engine.migrate.StepExecution.Mode;
+import dev.flotilla.engine.revision.Direction;
+import dev.flotilla.engine.revision.Planner;
+import dev.flotilla.engine.revision.RevisionGraph;
+import dev.flotilla.engine.revision.Step;
+import dev.flotilla.engine.revision.VersionRowChange;
+import dev.flotilla.engine.revision.VersionRows;
+import dev.flotilla.engine.script.MigrationSet;
+import dev.flotilla.engine.script.StepSql;
+import dev.flotilla.engine.sql.SqlStatement;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The operations that change a target, run on a connection that is positioned, locked and has its
+ * tables: plan, refuse a dirty target, check checksums, then execute and record each step.
+ */
+final class TargetRun {
+
+    /** A step with its SQL split ahead of the run, so a script error stops the run before any change. */
+    private record Prepared(Step step, StepSql sql, List<SqlStatement> statements) {
+    }
+
+    private final TargetContext target;
+    private final MigrationSet scripts;
+    private final MigratorSettings settings;
+    private final TargetLock lock;
+    private final StepExecution execution;
+
+    TargetRun(TargetContext target, MigrationSet scripts, MigratorSettings settings, TargetLock lock) {
+        this.target = target;
+        this.scripts = scripts;
+        this.settings = settings;
+        this.lock = lock;
+        this.execution = new StepExecution(target);
+    }
+
+    RunResult upgrade(String destination) throws SQLException {
+        List<String> current = readCleanVersions();
+        checkChecksums(current);
+        return execute(current, new Planner(graph()).upgrade(current, destination));
+    }
+
+    RunResult downgrade(String destination) throws SQLException {
+        List<String> current = readCleanVersions();
+        checkChecksums(current);
+        return execute(current, new Planner(graph()).downgrade(current, destination));
+    }
+
+    RunResult stamp(List<String> destinations, boolean purge) throws SQLException {
+        List<String> current = readCleanVersions();
+        VersionRows rows = new VersionRows(graph(), purge ? List.of() : current);
+        List<VersionRowChange> changes = new ArrayList<>();
+        if (purge) {
+            current.forEach(row -> changes.add(new VersionRowChange.Delete(row)));
+        }
+        changes.addAll(rows.stamp(destinations));
+        Instant now = target.clock().instant();
+        inTransaction(() -> {
+            target.versions().apply(target.connection(), changes);
+            for (String revision : changes.stream().map(VersionTable::revisionOf).toList()) {
+                target.history().insert(target.connection(), new HistoryEntry(0, target.runId(), revision,
+                        Action.STAMP, null, now, now, 0L, Outcome.APPLIED, 0, 0, null, null, target.appliedBy()));
+            }
+        });
+        return new RunResult(target.runId(), current, List.of(), rows.rows());
+    }
+
+    RunResult repair(RepairAction action) throws SQLException {
+        HistoryEntry dirty = target.history().unfinished(target.connection()).orElseThrow(() -> new EngineException(
+                target.name() + " is not dirty: there is nothing to repair. 'current' shows where it stands."));
+        List<String> current = target.versions().read(target.connection());
+        Direction direction = dirty.action() == Action.DOWNGRADE ? Direction.DOWN : Direction.UP;
+        Step step = new Step(graph().get(dirty.revision()), direction);
+        VersionRows rows = new VersionRows(graph(), current);
+        List<VersionRowChange> changes = action == RepairAction.MARK_NOT_APPLIED ? List.of() : rows.apply(step);
+        if (action == RepairAction.RESUME) {
+            return resume(dirty, step, current, changes);
+        }
+        Instant now = target.clock().instant();
+        String note = action == RepairAction.MARK_APPLIED
+                ? "marked applied by hand after statement " + dirty.statementsDone() + " of " + dirty.statementsTotal()
+                : "marked not applied by hand after statement " + dirty.statementsDone() + " of "
+                        + dirty.statementsTotal();
+        inTransaction(() -> {
+            target.versions().apply(target.connection(), changes);
+            target.history().markOutcome(target.connection(), dirty.id(), Outcome.REPAIRED);
+            target.history().insert(target.connection(), new HistoryEntry(0, target.runId(), dirty.revision(),
+                    Action.REPAIR, dirty.checksum(), now, now, 0L, Outcome.APPLIED, 0, 0, null, note,
+                    target.appliedBy()));
+        });
+        return new RunResult(target.runId(), current, List.of(), rows.rows());
+    }
+
+    private RunResult resume(HistoryEntry dirty, Step step, List<String> current, List<VersionRowChange> changes)
+            throws SQLException {
+        StepSql sql = scripts.sql(dirty.revision(), step.direction(), target.dialect().name());
+        List<SqlStatement> statements = sql.statements(target.dialect().syntax());
+        int done = dirty.statementsDone();
+        if (statements.size() < done || !java.util.Objects.equals(
+                StatementRunner.digestOf(statements, done), dirty.doneDigest())) {
+            throw new EngineException(target.name() + ": cannot resume " + dirty.revision() + ": the "
+                    + done + " statement(s) that already ran are no longer the first " + done + " of " + sql.file()
+                    + " (the file changed since). Finish the step by hand and use 'repair --mark-applied', or undo"
+                    + " it and use 'repair --mark-not-applied'.");
+        }
+        Instant now = target.clock().instant();
+        inTransaction(() -> {
+            target.history().markOutcome(target.connection(), dirty.id(), Outcome.REPAIRED);
+            target.history().insert(target.connection(), new HistoryEntry(0, target.runId(), dirty.revision(),
+                    Action.REPAIR, dirty.checksum(), now, now, 0L, Outcome.APPLIED, 0, 0, null,
+                    "resumed from statement " + (done + 1) + " of " + statements.size(), target.appliedBy()));
+        });
+        StepResult result = execution.run(step, sql, statements, done, changes, Mode.AUTOCOMMIT);
+        VersionRows after = new VersionRows(graph(), current);
+        after.apply(step);
+        return new RunResult(target.runId(), current, List.of(result), after.rows());
+    }
+
+    private RunResult execute(List<String> current, List<Step> steps) throws SQLException {
+        List<Prepared> prepared = new ArrayList<>();
+        for (Step step : steps) {
+            StepSql sql = scripts.sql(step.revision().id(), step.direction(), target.dialect().name());
+            prepared.add(new Prepared(step, sql, sql.statements(target.dialect().syntax())));
+        }
+        VersionRows rows = new VersionRows(graph(), current);
+        boolean wholeRun = settings.transactionMode() == TransactionMode.WHOLE_RUN
+                && target.dialect().transactionalDdl() && !lock.isTransaction();
+        Connection connection = target.connection();
+        List<StepResult> results = new ArrayList<>();
+        if (wholeRun) {
+            connection.setAutoCommit(false);
+        }
+        try {
+            for (Prepared step : prepared) {
+                Mode mode = mode(step.sql(), wholeRun);
+                if (mode == Mode.AUTOCOMMIT && wholeRun) {
+                    connection.commit(); // as Alembic's autocommit_block: what ran so far is kept
+                    connection.setAutoCommit(true);
+                }
+                results.add(execution.run(step.step(), step.sql(), step.statements(), 0, rows.apply(step.step()),
+                        mode));
+                if (mode == Mode.AUTOCOMMIT && wholeRun) {
+                    connection.setAutoCommit(false);
+                }
+            }
+            if (wholeRun) {
+                connection.commit();
+            }
+        } catch (RuntimeException | SQLException e) {
+            if (wholeRun && !connection.getAutoCommit()) {
+                StepExecution.quietly(connection::rollback, e);
+            }
+            throw e;
+        } finally {
+            if (wholeRun) {
+                connection.setAutoCommit(true);
+            }
+        }
+        return new RunResult(target.runId(), current, results, rows.rows());
+    }
+
+    private Mode mode(StepSql sql, boolean wholeRun) {
+        if (lock.isTransaction()) {
+            return Mode.SAVEPOINT; // SQLite: every step inside the lock's exclusive transaction
+        }
+        if (!target.dialect().transactionalDdl() || !sql.runsInTransaction()) {
+            return Mode.AUTOCOMMIT;
+        }
+        return wholeRun ? Mode.RUN_TRANSACTION : Mode.OWN_TRANSACTION;
+    }
+
+    /** The version rows, ordered as the graph orders revisions; refuses a dirty target. */
+    private List<String> readCleanVersions() throws SQLException {
+        Optional<HistoryEntry> dirty = target.history().unfinished(target.connection());
+        if (dirty.isPresent()) {
+            throw new DirtyTargetException(target.name(), dirty.get());
+        }
+        return Migrator.inGraphOrder(graph(), target.versions().read(target.connection()));
+    }
+
+    /** Warns about (or, when strict, refuses) applied revisions whose files changed since they ran. */
+    private void checkChecksums(List<String> current) throws SQLException {
+        Map<String, String> applied = target.history().appliedChecksums(target.connection());
+        Map<String, String[]> changed = new TreeMap<>();
+        for (Map.Entry<String, String> entry : applied.entrySet()) {
+            String revision = entry.getKey();
+            if (graph().find(revision).isPresent()) {
+                String now = scripts.checksum(revision);
+                if (!now.equals(entry.getValue())) {
+                    changed.put(revision, new String[] {entry.getValue(), now});
+                }
+            }
+        }
+        if (changed.isEmpty()) {
+            return;
+        }
+        StringBuilder message = new StringBuilder(target.name() + ": " + changed.size()
+                + " applied revision(s) changed since they ran:");
+        changed.forEach((revision, sums) -> message.append("\n  ").append(revision).append(": applied with ")
+                .append(sums[0], 0, 12).append("…, file now ").append(sums[1], 0, 12).append("…"));
+        if (settings.strictChecksums()) {
+            throw new EngineException(message + "\nRefused (strict checksums). Restore the files, or"
+                    + " run without --strict to go on.", 1, null);
+        }
+        target.listener().warning(target.name(), message.toString());
+    }
+
+    private void inTransaction(StepExecution.SqlAction work) throws SQLException {
+        Connection connection = target.connection();
+        if (lock.isTransaction()) {
+            work.run();
+            return;
+        }
+        connection.setAutoCommit(false);
+        try {
+            work.run();
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            StepExecution.quietly(connection::rollback, e);
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private RevisionGraph graph() {
+        return scripts.graph();
+    }
+}
