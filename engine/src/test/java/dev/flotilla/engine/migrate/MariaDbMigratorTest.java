@@ -1,0 +1,158 @@
+package dev.flotilla.engine.migrate;
+
+import dev.flotilla.engine.EngineException;
+import dev.flotilla.engine.migrate.HistoryEntry.Action;
+import dev.flotilla.engine.migrate.HistoryEntry.Outcome;
+import dev.flotilla.testkit.DatabaseKind;
+import dev.flotilla.testkit.DatabaseTest;
+import dev.flotilla.testkit.TestDatabase;
+import dev.flotilla.testkit.TestDatabases;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
+
+/**
+ * The runner on MySQL/MariaDB, where DDL commits by itself: progress is recorded after every statement,
+ * and a step that fails part-way leaves the target dirty at the exact statement until it is repaired.
+ */
+@DatabaseTest(DatabaseKind.MYSQL)
+class MariaDbMigratorTest extends MigratorContract {
+
+    static final String FAILING = "CREATE TABLE tag (id INTEGER PRIMARY KEY);\nINSERT INTO nowhere VALUES (1);\n"
+            + "CREATE TABLE later (id INTEGER PRIMARY KEY);";
+
+    private TestDatabase db;
+
+    @BeforeEach
+    void freshDatabase(TestDatabases databases) {
+        db = databases.createExtra(DatabaseKind.MYSQL);
+    }
+
+    @Override
+    Connection connect() throws SQLException {
+        return db.connect();
+    }
+
+    @Override
+    List<String> tables(Connection connection) throws SQLException {
+        return strings(connection, "SELECT LOWER(table_name) FROM information_schema.tables"
+                + " WHERE table_schema = DATABASE() ORDER BY 1");
+    }
+
+    @Test
+    void aStepThatFailsPartWayLeavesTheTargetDirtyAtTheExactStatement() throws Exception {
+        scripts.revision("c3", "b2", FAILING, "DROP TABLE later;\nDROP TABLE tag;");
+        try (Connection connection = connect()) {
+            assertThatThrownBy(() -> migrator().upgrade(connection, null, "heads"))
+                    .isInstanceOf(MigrationException.class)
+                    .hasMessageContaining(": upgrade to c3 failed at statement 2 of 3 (" + scripts.file("c3")
+                            + " line 7): ")
+                    .hasMessageContaining("code 1146")
+                    .hasMessageContaining("the target is now dirty")
+                    .satisfies(e -> assertThat(((MigrationException) e).leftDirty()).isTrue());
+
+            assertThat(tables(connection)).containsExactly("account", "flotilla_history", "flotilla_version",
+                    "project", "tag");
+            TargetStatus status = migrator().status(connection, null);
+            assertThat(status.revisions()).containsExactly("b2");
+            assertThat(status.dirtyStep()).get()
+                    .extracting(HistoryEntry::revision, HistoryEntry::outcome, HistoryEntry::statementsDone,
+                            HistoryEntry::statementsTotal)
+                    .containsExactly("c3", Outcome.DIRTY, 1, 3);
+        }
+    }
+
+    @Test
+    void nothingMigratesADirtyTarget() throws Exception {
+        scripts.revision("c3", "b2", FAILING, "DROP TABLE later;\nDROP TABLE tag;");
+        try (Connection connection = connect()) {
+            assertThatThrownBy(() -> migrator().upgrade(connection, null, "heads"));
+
+            for (Runnable attempt : List.<Runnable>of(
+                    () -> migrator().upgrade(connection, null, "heads"),
+                    () -> migrator().downgrade(connection, null, "base"),
+                    () -> migrator().stamp(connection, null, List.of("heads"), false))) {
+                assertThatThrownBy(attempt::run).isInstanceOf(DirtyTargetException.class)
+                        .hasMessageContaining(" is dirty: the upgrade of revision c3 failed after statement 1 of 3"
+                                + " completed; the error was: ")
+                        .hasMessageContaining("run 'repair --resume'");
+            }
+            assertThat(migrator().status(connection, null).revisions()).containsExactly("b2");
+        }
+    }
+
+    @Test
+    void repairResumeRunsTheRemainingStatementsOnceThePersonHasFixedTheCause() throws Exception {
+        scripts.revision("c3", "b2", FAILING, "DROP TABLE later;\nDROP TABLE tag;");
+        try (Connection connection = connect()) {
+            assertThatThrownBy(() -> migrator().upgrade(connection, null, "heads"));
+            execute(connection, "CREATE TABLE nowhere (id INTEGER)");
+
+            RunResult resumed = migrator().repair(connection, null, RepairAction.RESUME);
+
+            assertThat(resumed.after()).containsExactly("c3");
+            assertThat(resumed.steps()).singleElement().extracting(StepResult::statements).isEqualTo(2);
+            assertThat(count(connection, "SELECT COUNT(*) FROM nowhere")).isEqualTo(1);
+            assertThat(tables(connection)).contains("later", "tag");
+            assertThat(migrator().status(connection, null)).extracting(TargetStatus::revisions, TargetStatus::isDirty)
+                    .containsExactly(List.of("c3"), false);
+            assertThat(migrator().history(connection, null)).extracting(HistoryEntry::revision, HistoryEntry::action,
+                    HistoryEntry::outcome).containsExactly(
+                    tuple("a1", Action.UPGRADE, Outcome.APPLIED),
+                    tuple("b2", Action.UPGRADE, Outcome.APPLIED),
+                    tuple("c3", Action.UPGRADE, Outcome.REPAIRED),
+                    tuple("c3", Action.REPAIR, Outcome.APPLIED),
+                    tuple("c3", Action.UPGRADE, Outcome.APPLIED));
+        }
+    }
+
+    @Test
+    void repairResumeIsRefusedWhenTheStatementsThatRanHaveChanged() throws Exception {
+        scripts.revision("c3", "b2", FAILING, "DROP TABLE later;\nDROP TABLE tag;");
+        try (Connection connection = connect()) {
+            assertThatThrownBy(() -> migrator().upgrade(connection, null, "heads"));
+            scripts.revision("c3", "b2", FAILING.replace("tag", "label"), "DROP TABLE later;\nDROP TABLE label;");
+
+            assertThatThrownBy(() -> migrator().repair(connection, null, RepairAction.RESUME))
+                    .isInstanceOf(EngineException.class)
+                    .hasMessageContaining("cannot resume c3: the 1 statement(s) that already ran are no longer the"
+                            + " first 1 of " + scripts.file("c3"));
+            assertThat(migrator().status(connection, null).isDirty()).isTrue();
+        }
+    }
+
+    @Test
+    void repairMarkAppliedMovesTheVersionAndMarkNotAppliedLeavesIt() throws Exception {
+        scripts.revision("c3", "b2", FAILING, "DROP TABLE later;\nDROP TABLE tag;");
+        try (Connection connection = connect()) {
+            assertThatThrownBy(() -> migrator().upgrade(connection, null, "heads"));
+            RunResult notApplied = migrator().repair(connection, null, RepairAction.MARK_NOT_APPLIED);
+            assertThat(notApplied.after()).containsExactly("b2");
+            assertThat(migrator().status(connection, null).isDirty()).isFalse();
+
+            execute(connection, "DROP TABLE tag");
+            assertThatThrownBy(() -> migrator().upgrade(connection, null, "heads"));
+            RunResult applied = migrator().repair(connection, null, RepairAction.MARK_APPLIED);
+            assertThat(applied.after()).containsExactly("c3");
+            assertThat(migrator().status(connection, null)).extracting(TargetStatus::revisions, TargetStatus::isDirty)
+                    .containsExactly(List.of("c3"), false);
+        }
+    }
+
+    @Test
+    void repairOfACleanTargetIsRefused() throws Exception {
+        try (Connection connection = connect()) {
+            migrator().upgrade(connection, null, "heads");
+            assertThatThrownBy(() -> migrator().repair(connection, null, RepairAction.MARK_APPLIED))
+                    .isInstanceOf(EngineException.class)
+                    .hasMessageContaining("is not dirty: there is nothing to repair");
+        }
+    }
+}

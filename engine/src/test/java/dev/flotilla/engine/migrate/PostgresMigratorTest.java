@@ -1,0 +1,148 @@
+package dev.flotilla.engine.migrate;
+
+import dev.flotilla.engine.dialect.TargetLockedException;
+import dev.flotilla.engine.migrate.HistoryEntry.Outcome;
+import dev.flotilla.testkit.DatabaseKind;
+import dev.flotilla.testkit.DatabaseTest;
+import dev.flotilla.testkit.TestDatabase;
+import dev.flotilla.testkit.TestDatabases;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The runner on PostgreSQL: a step and its version change commit together. */
+@DatabaseTest(DatabaseKind.POSTGRESQL)
+class PostgresMigratorTest extends MigratorContract {
+
+    private TestDatabase db;
+
+    @BeforeEach
+    void freshDatabase(TestDatabases databases) {
+        db = databases.createExtra(DatabaseKind.POSTGRESQL);
+    }
+
+    @Override
+    Connection connect() throws SQLException {
+        return db.connect();
+    }
+
+    @Override
+    List<String> tables(Connection connection) throws SQLException {
+        return strings(connection, "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1");
+    }
+
+    @Test
+    void aFailingStepLeavesNothingOfItselfAndKeepsTheStepsBeforeIt() throws Exception {
+        scripts.revision("c3", "b2", "CREATE TABLE tag (id INTEGER PRIMARY KEY);\nINSERT INTO nowhere VALUES (1);",
+                "DROP TABLE tag;");
+        try (Connection connection = connect()) {
+            assertThatThrownBy(() -> migrator().upgrade(connection, null, "heads"))
+                    .isInstanceOf(MigrationException.class)
+                    .hasMessageContaining(": upgrade to c3 failed at statement 2 of 2 (" + scripts.file("c3")
+                            + " line 7): ERROR: relation \"nowhere\" does not exist")
+                    .hasMessageContaining("[SQLSTATE 42P01]")
+                    .hasMessageContaining("\n  statement: INSERT INTO nowhere VALUES (1)\n")
+                    .satisfies(e -> {
+                        MigrationException failure = (MigrationException) e;
+                        assertThat(failure.leftDirty()).isFalse();
+                        assertThat(failure.isRetryable()).isFalse();
+                        assertThat(failure.statement()).isEqualTo(2);
+                        assertThat(failure.sqlState()).isEqualTo("42P01");
+                    });
+
+            assertThat(tables(connection)).containsExactly("account", "flotilla_history", "flotilla_version",
+                    "project");
+            assertThat(migrator().status(connection, null).revisions()).containsExactly("b2");
+            assertThat(migrator().history(connection, null).get(2).outcome()).isEqualTo(Outcome.FAILED);
+        }
+    }
+
+    @Test
+    void aWholeRunTransactionKeepsNothingWhenAStepFails() throws Exception {
+        scripts.revision("c3", "b2", "INSERT INTO nowhere VALUES (1);", "SELECT 1;");
+        Migrator wholeRun = new Migrator(scripts.load(), MigratorSettings.defaults("t")
+                .withTransactionMode(MigratorSettings.TransactionMode.WHOLE_RUN), MigrationListener.NONE);
+        try (Connection connection = connect()) {
+            assertThatThrownBy(() -> wholeRun.upgrade(connection, null, "heads"))
+                    .hasMessageContaining("The whole run was rolled back");
+
+            assertThat(tables(connection)).containsExactly("flotilla_history", "flotilla_version");
+            assertThat(wholeRun.status(connection, null).revisions()).isEmpty();
+            assertThat(wholeRun.history(connection, null)).extracting(HistoryEntry::revision, HistoryEntry::outcome)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("c3", Outcome.FAILED));
+        }
+    }
+
+    @Test
+    void aSchemaIsMigratedInPlaceAndTheConnectionIsPutBackAsItWas() throws Exception {
+        scripts.revision("c3", "b2", "SET search_path TO public;\nSET lock_timeout = '1min';", "SELECT 1;");
+        try (Connection connection = connect()) {
+            execute(connection, "CREATE SCHEMA tenant_a");
+            String before = strings(connection, "SELECT current_setting('search_path') || ' '"
+                    + " || current_setting('lock_timeout')").get(0);
+
+            migrator().upgrade(connection, "tenant_a", "heads");
+
+            assertThat(strings(connection, "SELECT tablename FROM pg_tables WHERE schemaname = 'tenant_a' ORDER BY 1"))
+                    .containsExactly("account", "flotilla_history", "flotilla_version", "project");
+            assertThat(tables(connection)).isEmpty();
+            assertThat(strings(connection, "SELECT current_setting('search_path') || ' '"
+                    + " || current_setting('lock_timeout')").get(0)).isEqualTo(before);
+            assertThat(migrator().status(connection, "tenant_a").revisions()).containsExactly("c3");
+            assertThat(migrator().status(connection, null).initialized()).isFalse();
+        }
+    }
+
+    @Test
+    void aRunThatCannotGetTheLockInTimeSaysWhoHasItAndChangesNothing() throws Exception {
+        Migrator impatient = new Migrator(scripts.load(), MigratorSettings.defaults("t")
+                .withLockWait(Duration.ofMillis(300)), MigrationListener.NONE);
+        try (Connection holder = connect(); Connection other = connect()) {
+            var lock = dev.flotilla.engine.dialect.Dialects.of(holder).locks()
+                    .acquire(holder, null, "flotilla_version", Duration.ZERO);
+            try {
+                assertThatThrownBy(() -> impatient.upgrade(other, null, "heads"))
+                        .isInstanceOf(TargetLockedException.class)
+                        .hasMessageContaining("is locked by another run");
+            } finally {
+                lock.close();
+            }
+            assertThat(tables(other)).isEmpty();
+            assertThat(impatient.upgrade(other, null, "heads").after()).containsExactly("b2");
+        }
+    }
+
+    @Test
+    void aStepOutsideTheTransactionThatFailsPartWayLeavesTheTargetDirty() throws Exception {
+        scripts.write("c3", "-- revision: c3\n-- down_revision: b2\n\n-- migrate:upgrade transaction=false\n"
+                + "CREATE INDEX CONCURRENTLY project_account ON project (account_id);\n"
+                + "CREATE INDEX CONCURRENTLY broken ON nowhere (x);\n\n-- migrate:downgrade\nSELECT 1;\n");
+        try (Connection connection = connect()) {
+            assertThatThrownBy(() -> migrator().upgrade(connection, null, "heads"))
+                    .isInstanceOf(MigrationException.class)
+                    .hasMessageContaining("failed at statement 2 of 2")
+                    .hasMessageContaining("the target is now dirty");
+
+            TargetStatus status = migrator().status(connection, null);
+            assertThat(status.revisions()).containsExactly("b2");
+            assertThat(status.dirtyStep()).get().extracting(HistoryEntry::revision, HistoryEntry::statementsDone,
+                    HistoryEntry::outcome).containsExactly("c3", 1, Outcome.DIRTY);
+            assertThatThrownBy(() -> migrator().upgrade(connection, null, "heads"))
+                    .isInstanceOf(DirtyTargetException.class)
+                    .hasMessageContaining("the upgrade of revision c3 failed after statement 1 of 2 completed");
+
+            execute(connection, "CREATE TABLE nowhere (x INTEGER)");
+            RunResult resumed = migrator().repair(connection, null, RepairAction.RESUME);
+            assertThat(resumed.after()).containsExactly("c3");
+            assertThat(strings(connection, "SELECT indexname FROM pg_indexes WHERE tablename IN ('project', 'nowhere')"
+                    + " AND indexname NOT LIKE '%pkey' ORDER BY 1")).containsExactly("broken", "project_account");
+        }
+    }
+}
