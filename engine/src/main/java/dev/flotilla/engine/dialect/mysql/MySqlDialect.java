@@ -1,0 +1,71 @@
+package dev.flotilla.engine.dialect.mysql;
+
+import dev.flotilla.engine.dialect.Catalog;
+import dev.flotilla.engine.dialect.Dialect;
+import dev.flotilla.engine.dialect.DialectSql;
+import dev.flotilla.engine.dialect.Sessions;
+import dev.flotilla.engine.dialect.TargetLocks;
+import dev.flotilla.engine.sql.SqlDialect;
+
+import java.sql.SQLException;
+
+/**
+ * MySQL and MariaDB: DDL commits by itself, a target is a database, the lock is a {@code GET_LOCK} user
+ * lock, the session is positioned with {@code USE}. See {@code docs/dialects.md}. Stateless and
+ * thread-safe.
+ */
+public final class MySqlDialect implements Dialect {
+
+    private final MySqlSql sql = new MySqlSql();
+    private final Catalog catalog = new MySqlCatalog();
+    private final TargetLocks locks = new NamedLocks();
+    private final Sessions sessions = new MySqlSessions(sql);
+
+    public MySqlDialect() {
+    }
+
+    @Override
+    public String name() {
+        return "mysql";
+    }
+
+    @Override
+    public SqlDialect syntax() {
+        return SqlDialect.MYSQL;
+    }
+
+    @Override
+    public boolean transactionalDdl() {
+        return false;
+    }
+
+    @Override
+    public DialectSql sql() {
+        return sql;
+    }
+
+    @Override
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    @Override
+    public TargetLocks locks() {
+        return locks;
+    }
+
+    @Override
+    public Sessions sessions() {
+        return sessions;
+    }
+
+    @Override
+    public boolean isTransient(SQLException failure) {
+        return MySqlFailures.isTransient(failure);
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.flotilla.engine.dialect.mysql;
+
+import dev.flotilla.engine.dialect.Session;
+import dev.flotilla.engine.dialect.internal.Jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
+
+/**
+ * A MySQL or MariaDB session positioned on a target. Closing it sets back the variables listed in
+ * {@link SessionVariables} and the current database.
+ *
+ * <p>Not restored, for want of a way short of COM_RESET_CONNECTION, which plain JDBC cannot send: user
+ * variables ({@code @x}), temporary tables, prepared statements, and any other session variable. When
+ * the connection had no current database before, it keeps the target's: a session cannot leave its
+ * current database, only change it. Not thread-safe; closing twice is harmless.
+ */
+final class MySqlSession implements Session {
+
+    private final Connection connection;
+    private final MySqlSql sql;
+    private final SessionVariables saved;
+    private boolean closed;
+
+    MySqlSession(Connection connection, MySqlSql sql, SessionVariables saved) {
+        this.connection = connection;
+        this.sql = sql;
+        this.saved = saved;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        saved.restore(connection);
+        if (saved.database() != null
+                && !Objects.equals(saved.database(), Jdbc.string(connection, "SELECT DATABASE()"))) {
+            Jdbc.execute(connection, "USE " + sql.quote(saved.database()));
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.flotilla.engine.dialect.postgresql;
+
+import dev.flotilla.engine.dialect.Catalog;
+import dev.flotilla.engine.dialect.Dialect;
+import dev.flotilla.engine.dialect.DialectSql;
+import dev.flotilla.engine.dialect.Sessions;
+import dev.flotilla.engine.dialect.TargetLocks;
+import dev.flotilla.engine.sql.SqlDialect;
+
+import java.sql.SQLException;
+
+/**
+ * PostgreSQL: transactional DDL, a target is a schema, the lock is a session advisory lock, the session
+ * is positioned with {@code search_path}. See {@code docs/dialects.md}. Stateless and thread-safe.
+ */
+public final class PostgresDialect implements Dialect {
+
+    private final PostgresSql sql = new PostgresSql();
+    private final Catalog catalog = new PostgresCatalog();
+    private final TargetLocks locks = new AdvisoryLocks();
+    private final Sessions sessions = new PostgresSessions(sql);
+
+    public PostgresDialect() {
+    }
+
+    @Override
+    public String name() {
+        return "postgresql";
+    }
+
+    @Override
+    public SqlDialect syntax() {
+        return SqlDialect.POSTGRESQL;
+    }
+
+    @Override
+    public boolean transactionalDdl() {
+        return true;
+    }
+
+    @Override
+    public DialectSql sql() {
+        return sql;
+    }
+
+    @Override
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    @Override
+    public TargetLocks locks() {
+        return locks;
+    }
+
+    @Override
+    public Sessions sessions() {
+        return sessions;
+    }
+
+    @Override
+    public boolean isTransient(SQLException failure) {
+        return PostgresFailures.isTransient(failure);
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}
