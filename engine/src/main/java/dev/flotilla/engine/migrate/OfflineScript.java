@@ -92,7 +92,8 @@ public final class OfflineScript {
         StringBuilder out = header("stamp " + String.join(" ", destinations));
         List<VersionRowChange> changes = new ArrayList<>();
         if (purge) {
-            out.append("DELETE FROM ").append(dialect.sql().table(schema, settings.versionTable())).append(";\n");
+            // The rows are unknown offline: delete whatever is there, as Alembic's --purge does.
+            statement(out, "DELETE FROM " + dialect.sql().table(schema, settings.versionTable()));
         }
         changes.addAll(new VersionRows(scripts.graph(), purge ? List.of() : start).stamp(targets));
         transaction(out, () -> {

@@ -63,11 +63,8 @@ final class TargetRun {
 
     RunResult stamp(List<String> destinations, boolean purge) throws SQLException {
         List<String> current = readCleanVersions();
-        VersionRows rows = new VersionRows(graph(), purge ? List.of() : current);
-        List<VersionRowChange> changes = new ArrayList<>();
-        if (purge) {
-            current.forEach(row -> changes.add(new VersionRowChange.Delete(row)));
-        }
+        VersionRows rows = new VersionRows(graph(), current);
+        List<VersionRowChange> changes = new ArrayList<>(purge ? rows.purge() : List.of());
         changes.addAll(rows.stamp(destinations));
         Instant now = target.clock().instant();
         inTransaction(() -> {
