@@ -11,8 +11,10 @@ import java.util.Set;
  * the row of its parent, inserts a row when none of its parents is a row (a new base or branch), and
  * folds several rows into one at a merge; a downgrade does the reverse. Dependencies count as parents
  * here, as in Alembic, so a dependency that was a head stops being a row once something needs it.
+ * {@link #stamp} and {@link #purge} change the rows without steps, as {@code alembic stamp [--purge]}.
  *
- * <p>Instances track the rows as steps are applied; not thread-safe.
+ * <p>Instances track the rows as steps are applied; not thread-safe. Arguments and their elements are
+ * never null.
  */
 public final class VersionRows {
 
@@ -48,6 +50,11 @@ public final class VersionRows {
      * {@link RevisionGraph#revisions(String)} accepts ({@code heads}, {@code base}, {@code label@head},
      * ids and prefixes); several targets stamp several branches at once; no target means {@code base},
      * which deletes every row in the targets' lineage. A target already a row changes nothing.
+     *
+     * <p>As in Alembic, the rows that share lineage with any of the targets all move to each target
+     * that is not yet a row: stamping {@code heads} over rows on two branches where one is already at
+     * its head folds that row into the other branch's head. Stamp one branch at a time
+     * ({@code label@head}) to move one row only.
      *
      * <p>Throws {@link RevisionException}, leaving the rows as they were, when a target is blank or
      * cannot be resolved, when {@code head} names several heads, when rows lie both above and below a
