@@ -8,10 +8,12 @@ when the graphs or the queries change.
 
 Graphs: a set written by hand after the shapes Alembic's documentation walks through (branches, merges,
 labels, depends_on across bases), plus seeded random DAGs. Queries: heads, bases, labels, identifier
-resolution, upgrade and downgrade plans from reachable states to many targets, and history walks.
+resolution, upgrade and downgrade plans from reachable states to many targets, history walks, and
+stamps from reachable states to single targets and pairs (with and without --purge).
 An answer is a list of revision ids, or {"error": "<Alembic exception class>"}; a plan is its steps and
-the version rows Alembic's HeadMaintainer leaves after them.
+the version rows Alembic's HeadMaintainer leaves after them; a stamp answer is the version rows after it.
 """
+import os
 import json
 import random
 import sys
@@ -19,6 +21,7 @@ import types
 
 import alembic
 from alembic.runtime.migration import HeadMaintainer, RevisionStep
+from alembic.script import ScriptDirectory
 from alembic.script.revision import RevisionMap, Revision
 from alembic.util import CommandError
 
@@ -146,6 +149,34 @@ def answer_plan(rm, current, target, is_upgrade):
         return {"error": type(e).__name__}
 
 
+def stamp_rows(rm, current, targets):
+    """What MigrationContext.stamp does: ScriptDirectory._stamp_revs, each step through HeadMaintainer.
+    With --purge, MigrationContext.run_migrations deletes every row first and stamps from no rows."""
+    script = ScriptDirectory(os.path.dirname(os.path.abspath(__file__)))
+    script.revision_map = rm
+    rows = Rows(current)
+    try:
+        for step in script._stamp_revs(tuple(targets), tuple(current)):
+            rows.update_to_step(step)
+    except (alembic.script.revision.RevisionError, CommandError, AssertionError, KeyError) as e:
+        return {"error": type(e).__name__}
+    return sorted(rows.heads)
+
+
+def stamp_targets(revs, name):
+    """Single targets of every kind, then pairs (stamping two branches at once), including a repeat."""
+    ids = [r["id"] for r in revs]
+    labels = [l for r in revs for l in r["labels"]]
+    singles = ["heads", "head", "base", "-1"] + ids + [i[:4] for i in ids] + labels
+    singles += [l + "@head" for l in labels] + [l + "@base" for l in labels]
+    # a generator of its own, so that the walks drawn from the shared one stay as they were
+    rng = random.Random("stamp " + name)
+    pool = ids + ["heads", "base"] + [l + "@head" for l in labels]
+    pairs = [rng.sample(pool, 2) for _ in range(min(10, len(pool) * (len(pool) - 1) // 2))]
+    pairs += [[ids[-1], ids[-1]]] if ids else []
+    return [[t] for t in singles] + pairs
+
+
 def states(rm, revs):
     """Reachable database states: fresh, and after upgrading to each revision and to heads."""
     seen = [()]
@@ -198,6 +229,13 @@ def replay(name, revs, rng):
                      "revisions": answer(lambda b=b, h=h: rm.iterate_revisions(h, b, inclusive=True,
                                                                              assert_relative_length=False))}
                     for b, h in walks]
+    targets = stamp_targets(revs, name)
+    out["stampTargets"] = targets
+    out["purgedStamps"] = [stamp_rows(rm, (), t) for t in targets]
+    # rows no upgrade leaves but a stamp of two targets can, e.g. a revision and its own descendant
+    stamped = [tuple(rows) for t, rows in zip(targets, out["purgedStamps"]) if len(t) > 1 and isinstance(rows, list)]
+    stamp_sts = sts + [st for st in dict.fromkeys(stamped) if st not in sts][:4]
+    out["stamps"] = [{"current": list(st), "rows": [stamp_rows(rm, st, t) for t in targets]} for st in stamp_sts]
     return out
 
 

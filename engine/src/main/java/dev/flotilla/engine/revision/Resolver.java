@@ -99,7 +99,7 @@ final class Resolver {
     }
 
     static RevisionException multipleHeads(List<String> heads, String argument) {
-        return new RevisionException("Multiple head revisions are present for given argument '" + argument
+        return new MultipleHeads(heads, argument, "Multiple head revisions are present for given argument '" + argument
                 + "' (" + String.join(", ", heads) + "); please specify a specific target revision, "
                 + "'<branchname>@" + argument + "' to narrow to a specific head, or 'heads' for all heads.");
     }
@@ -178,8 +178,15 @@ final class Resolver {
         return out;
     }
 
+    /**
+     * As Alembic, {@code against} is parsed even when there are no targets ({@code head} may fail), but
+     * the revisions it names are looked up only when there is a target to test.
+     */
     List<Node> filterNodesForLineage(Collection<Node> targets, String against, boolean includeDependencies) {
         Resolved r = resolveNumber(against);
+        if (targets.isEmpty()) {
+            return List.of();
+        }
         List<String> shares = new ArrayList<>();
         if (r.branch() != null) {
             shares.add(r.branch());

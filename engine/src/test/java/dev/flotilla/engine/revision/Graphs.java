@@ -34,6 +34,12 @@ final class Graphs {
                 rev("core0002", "core0001"), labelled("feat0001", "feature", "base0001"), rev("feat0002", "feat0001")));
     }
 
+    /** root0001 → left0001 and root0001 → rght0001, merged by merge001, then top00001. */
+    static RevisionGraph merged() {
+        return RevisionGraph.of(List.of(rev("root0001"), rev("left0001", "root0001"), rev("rght0001", "root0001"),
+                rev("merge001", "left0001", "rght0001"), rev("top00001", "merge001")));
+    }
+
     /** Two histories with their own bases: main0001 → main0002, and net00001 (label net) → net00002. */
     static RevisionGraph separateRoots() {
         return RevisionGraph.of(List.of(rev("main0001"), rev("main0002", "main0001"), labelled("net00001", "net"),
