@@ -45,18 +45,24 @@ public final class FailureChain {
         pending.add(failure);
         while (!pending.isEmpty() && seen.size() < MAX_LINKS) {
             Throwable link = pending.poll();
-            if (link == null || !seen.add(link)) {
+            if (!seen.add(link)) {
                 continue;
             }
             if (link instanceof SQLException sql) {
                 if (test.test(sql)) {
                     return true;
                 }
-                pending.add(sql.getNextException());
+                addIfPresent(pending, sql.getNextException());
             }
-            pending.add(link.getCause());
+            addIfPresent(pending, link.getCause());
         }
         return false;
+    }
+
+    private static void addIfPresent(Deque<Throwable> pending, Throwable link) {
+        if (link != null) {
+            pending.add(link);
+        }
     }
 
     /** One link's verdict by its codes: true, false, or null for "the codes say nothing". */

@@ -28,7 +28,7 @@ public final class Jdbc {
     public static List<Object> firstRow(Connection connection, String sql, Object... parameters)
             throws SQLException {
         try (PreparedStatement statement = prepare(connection, sql, parameters);
-             ResultSet rows = statement.executeQuery()) {
+             ResultSet rows = rows(statement, sql)) {
             if (!rows.next()) {
                 return null;
             }
@@ -51,7 +51,7 @@ public final class Jdbc {
     public static List<String[]> pairs(Connection connection, String sql, Object... parameters)
             throws SQLException {
         try (PreparedStatement statement = prepare(connection, sql, parameters);
-             ResultSet rows = statement.executeQuery()) {
+             ResultSet rows = rows(statement, sql)) {
             List<String[]> pairs = new ArrayList<>();
             while (rows.next()) {
                 pairs.add(new String[] {rows.getString(1), rows.getString(2)});
@@ -65,6 +65,17 @@ public final class Jdbc {
         try (PreparedStatement statement = prepare(connection, sql, parameters)) {
             statement.execute();
         }
+    }
+
+    /**
+     * execute() rather than executeQuery(): Connector/J judges by the first word whether a statement
+     * returns rows, and refuses MariaDB's {@code SET STATEMENT ... FOR SELECT} in executeQuery().
+     */
+    private static ResultSet rows(PreparedStatement statement, String sql) throws SQLException {
+        if (!statement.execute()) {
+            throw new SQLException("Expected rows from: " + sql);
+        }
+        return statement.getResultSet();
     }
 
     private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)

@@ -5,15 +5,21 @@ import dev.flotilla.engine.dialect.internal.Jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
- * A PostgreSQL session positioned on a target. Closing it runs RESET ALL, which undoes every setting a
- * script SET (search_path, timeouts, custom settings) back to the server's and the connection's start-up
- * values, then sets again what had been SET before the session began, and restores session authorization
- * and role, which RESET ALL leaves alone. Temporary tables a script created are dropped (DISCARD TEMP)
- * when the connection had none before, since a temporary table shadows the next target's table of the
- * same name; when it had some, all are left. Prepared statements, cursors, LISTEN registrations and
- * advisory locks are not touched. Not thread-safe; closing twice is harmless.
+ * A PostgreSQL session positioned on a target. Closing it RESETs every setting that is SET now but was
+ * not before (search_path, timeouts, whatever a script changed), back to the server's and the
+ * connection's start-up values; sets again what had been SET before the session began; and restores
+ * session authorization and role.
+ *
+ * <p>Not RESET ALL: it would also clear the custom settings ({@code SET app.tenant_id = ...}) a pool put
+ * on the connection, which pg_settings does not list and so could not be set again. The other side of
+ * that coin: a custom setting a script SETs is not undone either. Temporary tables a script created are
+ * dropped (DISCARD TEMP) when the connection had none before, since a temporary table shadows the next
+ * target's table of the same name; when it had some, all are left. Prepared statements, cursors, LISTEN
+ * registrations and advisory locks are not touched. Not thread-safe; closing twice is harmless.
  */
 final class PostgresSession implements Session {
 
@@ -38,8 +44,16 @@ final class PostgresSession implements Session {
         if (manualCommit) {
             connection.rollback();
         }
-        Jdbc.execute(connection, "RESET ALL");
         restoreIdentity();
+        Set<String> before = new HashSet<>();
+        for (String[] setting : saved.sessionSettings()) {
+            before.add(setting[0]);
+        }
+        for (String[] setting : SessionState.sessionSet(connection)) {
+            if (!before.contains(setting[0])) {
+                Jdbc.execute(connection, "RESET " + sql.quote(setting[0]));
+            }
+        }
         for (String[] setting : saved.sessionSettings()) {
             Jdbc.firstRow(connection, "SELECT set_config(?, ?, false)", setting[0], setting[1]);
         }

@@ -7,7 +7,9 @@ import dev.flotilla.engine.dialect.internal.Durations;
 import dev.flotilla.engine.dialect.internal.Jdbc;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 
 /**
@@ -50,8 +52,20 @@ final class ExclusiveLocks implements TargetLocks {
         return new ExclusiveLock(connection);
     }
 
+    /**
+     * The PRAGMA statement, not the pragma_database_list table: a SELECT would have to read the schema,
+     * which the holder's exclusive lock forbids.
+     */
     private static String target(Connection connection, String versionTable) throws SQLException {
-        String file = Jdbc.string(connection, "SELECT file FROM pragma_database_list WHERE name = 'main'");
+        String file = null;
+        try (Statement statement = connection.createStatement();
+             ResultSet databases = statement.executeQuery("PRAGMA database_list")) {
+            while (databases.next()) {
+                if (SqliteCatalog.MAIN.equals(databases.getString("name"))) {
+                    file = databases.getString("file");
+                }
+            }
+        }
         return versionTable + " in " + (file == null || file.isEmpty() ? "an in-memory or temporary database" : file);
     }
 }
