@@ -61,6 +61,23 @@ public record FolderListing(Path folder, List<Path> sqlFiles, List<Path> subfold
         return new FolderListing(folder, files, folders);
     }
 
+    /**
+     * One problem per sub-folder that holds SQL files. The Flyway and up/down readers read only the
+     * folder itself, so such files would otherwise be skipped without a word.
+     */
+    public List<Problem> subfoldersWithSql(String format) {
+        List<Problem> problems = new ArrayList<>();
+        for (Path subfolder : subfolders) {
+            FolderListing inner = read(subfolder, problems);
+            if (inner != null && !inner.sqlFiles().isEmpty()) {
+                problems.add(new Problem(subfolder, 0, "sub-folder with " + inner.sqlFiles().size() + " SQL file(s);"
+                        + " Flotilla reads only the files directly in " + format + " folder: move them up, or, if"
+                        + " the sub-folders are one per database, point at the one for your database"));
+            }
+        }
+        return problems;
+    }
+
     /** The file names, for matching and messages. */
     public List<String> sqlFileNames() {
         return sqlFiles.stream().map(p -> p.getFileName().toString()).toList();

@@ -48,9 +48,8 @@ final class FlywayScan {
     }
 
     private void run(FolderListing listing, WholeFiles whole) {
-        for (Path subfolder : listing.subfolders()) {
-            checkSubfolder(subfolder);
-        }
+        // Flyway reads sub-folders too; Flotilla does not, so say so rather than skip them
+        problems.addAll(listing.subfoldersWithSql("a Flyway"));
         for (Path file : listing.sqlFiles()) {
             FlywayName name = FlywayName.parse(file, problems);
             SqlFile text = name == null ? null : SqlFile.read(file, problems);
@@ -80,19 +79,6 @@ final class FlywayScan {
             problems.add(new Problem(named.file().path(), 0, "version " + named.name().version().id()
                     + " is also the version of " + earlier.file().path() + " (Flyway compares versions number by"
                     + " number, so 1.0 = 1 = 01); give one of them another version"));
-        }
-    }
-
-    /**
-     * Flyway reads sub-folders too; Flotilla does not, so a sub-folder of Flyway files would be skipped
-     * without a word. Say so instead.
-     */
-    private void checkSubfolder(Path subfolder) {
-        FolderListing inner = FolderListing.read(subfolder, problems);
-        if (inner != null && !inner.sqlFiles().isEmpty()) {
-            problems.add(new Problem(subfolder, 0, "sub-folder with " + inner.sqlFiles().size() + " SQL file(s);"
-                    + " Flotilla reads only the files directly in a Flyway folder: move them up, or, if the"
-                    + " sub-folders are one per database, point at the one for your database"));
         }
     }
 }
