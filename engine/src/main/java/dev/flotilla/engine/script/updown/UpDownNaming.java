@@ -1,5 +1,6 @@
 package dev.flotilla.engine.script.updown;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -61,6 +62,14 @@ public record UpDownNaming(Pattern pattern) {
             throw new IllegalArgumentException("up/down naming pattern '" + regex + "' is not a valid regular"
                     + " expression: " + e.getDescription());
         }
+    }
+
+    /**
+     * True when a file name follows this naming: it matches, its version is digits, its direction up or
+     * down, and its dialect (if any) one Flotilla knows. Format detection picks a preset with it.
+     */
+    public boolean fits(String fileName) {
+        return UpDownName.parse(Path.of(fileName), this, new ArrayList<>()) != null;
     }
 
     /** True when the pattern has the group (required groups always are there). */
