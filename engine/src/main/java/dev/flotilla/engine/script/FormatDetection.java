@@ -65,12 +65,12 @@ final class FormatDetection {
     private ScriptFormat format() {
         boolean versions = Files.isDirectory(folder.resolve("versions"));
         if (versions && (!flyway.isEmpty() || !upDown.isEmpty())) {
-            throw fail(folder + " mixes migration formats: a versions/ folder (Flotilla's own format) and "
+            throw fail("mixes migration formats: a versions/ folder (Flotilla's own format) and "
                     + (flyway.isEmpty() ? count(upDown, "up/down file") : count(flyway, "Flyway file"))
                     + "; keep one format per folder");
         }
         if (!flyway.isEmpty() && !upDown.isEmpty()) {
-            throw fail(folder + " mixes migration formats: " + count(flyway, "Flyway file") + " and "
+            throw fail("mixes migration formats: " + count(flyway, "Flyway file") + " and "
                     + count(upDown, "up/down file") + "; keep one format per folder, or choose one with the"
                     + " format option");
         }
@@ -83,7 +83,7 @@ final class FormatDetection {
         if (!upDown.isEmpty()) {
             return ScriptFormat.UP_DOWN;
         }
-        throw fail("no migrations found in " + folder + ": it holds " + contents() + "; expected a versions/"
+        throw fail("no migrations found: the folder holds " + contents() + "; expected a versions/"
                 + " folder (Flotilla's own format), V<version>__<description>.sql files (Flyway) or"
                 + " <version>_<name>.up.sql and .down.sql files (up/down pairs)" + hint());
     }
@@ -91,10 +91,10 @@ final class FormatDetection {
     /** Rejects options that mean nothing for the format found. */
     private Detected check(ScriptFormat format, FormatOptions options) {
         if (options.naming() != null && format != ScriptFormat.UP_DOWN) {
-            throw fail("an up/down naming was given, but " + folder + " is in " + format.description());
+            throw fail("an up/down naming was given, but the folder is in " + format.description());
         }
         if (format == ScriptFormat.FLOTILLA && !options.wholeFiles().globs().isEmpty()) {
-            throw fail(FormatOptions.WHOLE_IN_FLOTILLA + " (" + folder + " is in Flotilla's own format)");
+            throw fail(FormatOptions.WHOLE_IN_FLOTILLA + " (the folder is in Flotilla's own format)");
         }
         return new Detected(format, format == ScriptFormat.UP_DOWN ? naming(options.naming()) : null);
     }

@@ -69,13 +69,13 @@ class FormatDetectionTest {
         ScriptFiles.write(dir, "V2__more.sql", "SELECT 1;");
         ScriptFiles.write(dir, "1_init.up.sql", "SELECT 1;");
 
-        assertThat(problemsOpening(dir, FormatOptions.detect())).containsExactly(new Problem(dir, 0, dir
-                + " mixes migration formats: 2 Flyway files (V1__init.sql, V2__more.sql) and 1 up/down file"
+        assertThat(problemsOpening(dir, FormatOptions.detect())).containsExactly(new Problem(dir, 0,
+                "mixes migration formats: 2 Flyway files (V1__init.sql, V2__more.sql) and 1 up/down file"
                 + " (1_init.up.sql); keep one format per folder, or choose one with the format option"));
 
         ScriptFiles.revision(dir.resolve("versions"), "a_x.sql", "a", "");
-        assertThat(problemsOpening(dir, FormatOptions.detect())).containsExactly(new Problem(dir, 0, dir
-                + " mixes migration formats: a versions/ folder (Flotilla's own format) and 2 Flyway files"
+        assertThat(problemsOpening(dir, FormatOptions.detect())).containsExactly(new Problem(dir, 0,
+                "mixes migration formats: a versions/ folder (Flotilla's own format) and 2 Flyway files"
                 + " (V1__init.sql, V2__more.sql); keep one format per folder"));
     }
 
@@ -88,7 +88,7 @@ class FormatDetectionTest {
         ScriptFiles.write(dir.resolve("mysql"), "V1__x.sql", "SELECT 1;");
 
         assertThat(problemsOpening(dir, FormatOptions.detect())).containsExactly(new Problem(dir, 0,
-                "no migrations found in " + dir + ": it holds 2 other SQL files (12_name.upp.sql, schema.sql) and"
+                "no migrations found: the folder holds 2 other SQL files (12_name.upp.sql, schema.sql) and"
                         + " 2 sub-folders (mysql, postgres); expected a versions/ folder (Flotilla's own format),"
                         + " V<version>__<description>.sql files (Flyway) or <version>_<name>.up.sql and .down.sql"
                         + " files (up/down pairs). If the sub-folders hold one database each, point at one of them"));
@@ -121,10 +121,10 @@ class FormatDetectionTest {
         assertThat(problemsOpening(dir.resolve("flotilla"), FormatOptions.detect().withWholeFiles("*.sql")))
                 .containsExactly(new Problem(dir.resolve("flotilla"), 0, "whole-file patterns are for Flyway and"
                         + " up/down folders; in Flotilla's own format mark the section instead: '-- migrate:upgrade"
-                        + " whole' (" + dir.resolve("flotilla") + " is in Flotilla's own format)"));
+                        + " whole' (the folder is in Flotilla's own format)"));
         assertThat(problemsOpening(dir.resolve("flyway"), FormatOptions.detect().withNaming(UpDownNaming.AUTHELIA)))
-                .containsExactly(new Problem(dir.resolve("flyway"), 0, "an up/down naming was given, but "
-                        + dir.resolve("flyway") + " is in Flyway (V<version>__<description>.sql)"));
+                .containsExactly(new Problem(dir.resolve("flyway"), 0, "an up/down naming was given, but"
+                        + " the folder is in Flyway (V<version>__<description>.sql)"));
         assertThatThrownBy(() -> FormatOptions.detect().withFormat(ScriptFormat.FLYWAY).withNaming(UpDownNaming.POPX))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("an up/down naming is only for up/down folders, not for Flyway (V<version>__<description>.sql)");
