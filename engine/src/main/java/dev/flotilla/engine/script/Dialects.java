@@ -4,22 +4,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The dialect names a section may be written for, and the aliases read as one of them. */
-final class Dialects {
+/**
+ * The dialect names a section may be written for, and the aliases read as one of them. Public so that
+ * the format readers in the sub-packages check a dialect name the same way; stateless.
+ */
+public final class Dialects {
 
     /** Canonical names, as the dialect packages are named. */
-    static final List<String> NAMES = List.of("postgresql", "mysql", "sqlite");
+    public static final List<String> NAMES = List.of("postgresql", "mysql", "sqlite");
 
     private static final Map<String, String> ALIASES = Map.of("mariadb", "mysql");
 
     /** How a message lists the accepted names. */
-    static final String EXPECTED = "postgresql, mysql, sqlite (mariadb is read as mysql)";
+    public static final String EXPECTED = "postgresql, mysql, sqlite (mariadb is read as mysql)";
 
     private Dialects() {
     }
 
     /** The canonical name for a name or alias, exactly as spelled (lower case); empty if unknown. */
-    static Optional<String> canonical(String name) {
+    public static Optional<String> canonical(String name) {
         if (NAMES.contains(name)) {
             return Optional.of(name);
         }
@@ -27,7 +30,7 @@ final class Dialects {
     }
 
     /** The canonical name, or an {@link IllegalArgumentException} for a name no dialect has. */
-    static String require(String name) {
+    public static String require(String name) {
         return canonical(name).orElseThrow(() -> new IllegalArgumentException(
                 "unknown dialect '" + name + "'; expected one of " + EXPECTED));
     }

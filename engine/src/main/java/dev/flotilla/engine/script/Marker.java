@@ -9,8 +9,10 @@ import java.util.Set;
  * A section marker line, {@code -- migrate:<direction> [options]}, parsed.
  *
  * @param dialect canonical dialect name, or null for a generic section
+ * @param whole   the section's body must reach the server as one statement, unsplit
  */
-record Marker(Direction direction, String dialect, boolean transactional, boolean irreversible, int line) {
+record Marker(Direction direction, String dialect, boolean transactional, boolean irreversible, boolean whole,
+              int line) {
 
     private static final String PREFIX = "migrate:";
 
@@ -74,6 +76,7 @@ record Marker(Direction direction, String dialect, boolean transactional, boolea
         private String dialect;
         private boolean transactional = true;
         private boolean irreversible;
+        private boolean whole;
         private boolean valid = true;
 
         Options(Direction direction, int line, FileProblems problems) {
@@ -97,18 +100,21 @@ record Marker(Direction direction, String dialect, boolean transactional, boolea
                 readDialect(value);
             } else if (name.equals("transaction")) {
                 readTransaction(value);
+            } else if (name.equals("whole")) {
+                whole = true;
             } else {
-                readIrreversible();
+                irreversible = true;
             }
         }
 
         private boolean known(String name, String value) {
             return (value != null && (name.equals("dialect") || name.equals("transaction")))
+                    || (value == null && name.equals("whole"))
                     || (value == null && name.equals("irreversible") && direction == Direction.DOWNGRADE);
         }
 
         private String expected() {
-            String options = "dialect=postgresql|mysql|sqlite|mariadb, transaction=false";
+            String options = "dialect=postgresql|mysql|sqlite|mariadb, transaction=false, whole";
             return direction == Direction.DOWNGRADE ? options + ", irreversible" : options;
         }
 
@@ -128,10 +134,6 @@ record Marker(Direction direction, String dialect, boolean transactional, boolea
             }
         }
 
-        private void readIrreversible() {
-            irreversible = true;
-        }
-
         private void fail(String message) {
             problems.add(line, message);
             valid = false;
@@ -141,7 +143,10 @@ record Marker(Direction direction, String dialect, boolean transactional, boolea
             if (irreversible && !transactional) {
                 fail("option 'transaction=false' means nothing on an irreversible section; remove it");
             }
-            return valid ? new Marker(direction, dialect, transactional, irreversible, line) : null;
+            if (irreversible && whole) {
+                fail("option 'whole' means nothing on an irreversible section; remove it");
+            }
+            return valid ? new Marker(direction, dialect, transactional, irreversible, whole, line) : null;
         }
     }
 }

@@ -8,6 +8,7 @@ package dev.flotilla.engine.script;
 record ParsedSection(Marker marker, String body, String reason) {
 
     Section toSection() {
-        return new Section(marker.direction(), marker.dialect(), marker.transactional(), marker.line(), body);
+        return new Section(marker.direction(), marker.dialect(), marker.transactional(), marker.whole(),
+                marker.line(), body);
     }
 }

@@ -64,7 +64,7 @@ public final class ScriptDirectory implements MigrationSet {
                 ? script.upgradeFor(dialect)
                 : script.downgradeFor(dialect).sectionOrThrow();
         return new StepSql(revision, direction, script.path(), section.firstBodyLine(), section.body(),
-                section.transactional(), false, script.checksum());
+                section.transactional(), section.whole(), script.checksum());
     }
 
     @Override

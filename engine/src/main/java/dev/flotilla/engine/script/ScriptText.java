@@ -11,10 +11,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 
 /**
  * A script's text as the parser sees it: strictly decoded UTF-8, byte order mark removed, CRLF and CR
@@ -64,12 +61,12 @@ final class ScriptText {
 
     /** SHA-256 of the normalised text, lower-case hex. */
     String checksum() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime provides SHA-256", e);
-        }
+        return SqlFile.sha256(text);
+    }
+
+    /** The whole normalised text. */
+    String text() {
+        return text;
     }
 
     int lineCount() {
@@ -95,7 +92,8 @@ final class ScriptText {
         return line <= lineStarts.length ? lineStarts[line - 1] : text.length();
     }
 
-    private static String normalise(String raw) {
+    /** Removes a byte order mark and turns CRLF and CR line endings into LF. */
+    static String normalise(String raw) {
         String text = raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
         if (text.indexOf('\r') < 0) {
             return text;

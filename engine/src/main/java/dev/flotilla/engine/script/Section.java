@@ -12,11 +12,15 @@ import java.util.Objects;
  *                      null for a generic section
  * @param transactional false when the marker says {@code transaction=false}: the step must run outside a
  *                      transaction ({@code CREATE INDEX CONCURRENTLY} and the like)
+ * @param whole         true when the marker says {@code whole}: the body must reach the server as one
+ *                      statement, unsplit (a MySQL procedure the splitter should not touch), and so runs
+ *                      outside a transaction
  * @param line          the line of the section's marker; the body starts on the next line
  * @param body          the text after the marker line up to the next marker or the end of the file,
  *                      verbatim (with LF line endings); never null, may be empty
  */
-public record Section(Direction direction, String dialect, boolean transactional, int line, String body) {
+public record Section(Direction direction, String dialect, boolean transactional, boolean whole, int line,
+                      String body) {
 
     /** Which way a section moves the schema. */
     public enum Direction {

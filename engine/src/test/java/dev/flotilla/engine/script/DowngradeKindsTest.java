@@ -20,7 +20,7 @@ class DowngradeKindsTest {
         Downgrade downgrade = MigrationScript.read(file).downgradeFor("postgresql");
 
         assertThat(downgrade).isEqualTo(new Downgrade.Written(
-                new Section(Direction.DOWNGRADE, null, true, 6, "DROP TABLE t_a;\n")));
+                new Section(Direction.DOWNGRADE, null, true, false, 6, "DROP TABLE t_a;\n")));
     }
 
     @Test

@@ -30,13 +30,13 @@ class SectionLookupTest {
 
         Section upgrade = script.upgradeFor("sqlite");
 
-        assertThat(upgrade).isEqualTo(new Section(Direction.UPGRADE, null, true, 4,
+        assertThat(upgrade).isEqualTo(new Section(Direction.UPGRADE, null, true, false, 4,
                 "CREATE TABLE t (\n    id int  -- the key\n);\n\n"));
         assertThat(upgrade.firstBodyLine()).isEqualTo(5);
         assertThat(script.upgradeFor("postgresql")).isEqualTo(upgrade);
         assertThat(script.upgradeFor("mysql")).isEqualTo(upgrade);
         assertThat(script.downgradeFor("mysql")).isEqualTo(new Downgrade.Written(
-                new Section(Direction.DOWNGRADE, null, true, 9, "DROP TABLE t;\n")));
+                new Section(Direction.DOWNGRADE, null, true, false, 9, "DROP TABLE t;\n")));
     }
 
     @Test
@@ -55,13 +55,13 @@ class SectionLookupTest {
         MigrationScript script = MigrationScript.read(file);
 
         assertThat(script.upgradeFor("postgresql"))
-                .isEqualTo(new Section(Direction.UPGRADE, "postgresql", true, 3, "CREATE TABLE t (id serial);\n"));
+                .isEqualTo(new Section(Direction.UPGRADE, "postgresql", true, false, 3, "CREATE TABLE t (id serial);\n"));
         assertThat(script.upgradeFor("sqlite"))
-                .isEqualTo(new Section(Direction.UPGRADE, null, true, 5, "CREATE TABLE t (id int);\n"));
+                .isEqualTo(new Section(Direction.UPGRADE, null, true, false, 5, "CREATE TABLE t (id int);\n"));
         assertThat(script.downgradeFor("sqlite").sectionOrThrow())
-                .isEqualTo(new Section(Direction.DOWNGRADE, "sqlite", true, 9, "DROP TABLE IF EXISTS t;\n"));
+                .isEqualTo(new Section(Direction.DOWNGRADE, "sqlite", true, false, 9, "DROP TABLE IF EXISTS t;\n"));
         assertThat(script.downgradeFor("postgresql").sectionOrThrow())
-                .isEqualTo(new Section(Direction.DOWNGRADE, null, true, 7, "DROP TABLE t;\n"));
+                .isEqualTo(new Section(Direction.DOWNGRADE, null, true, false, 7, "DROP TABLE t;\n"));
     }
 
     @Test
@@ -73,7 +73,7 @@ class SectionLookupTest {
                 "CREATE TABLE t (id int) ENGINE=InnoDB;");
         MigrationScript script = MigrationScript.read(file);
 
-        Section expected = new Section(Direction.UPGRADE, "mysql", true, 3, "CREATE TABLE t (id int) ENGINE=InnoDB;\n");
+        Section expected = new Section(Direction.UPGRADE, "mysql", true, false, 3, "CREATE TABLE t (id int) ENGINE=InnoDB;\n");
         assertThat(script.upgradeFor("mysql")).isEqualTo(expected);
         assertThat(script.upgradeFor("mariadb")).isEqualTo(expected);
     }
@@ -89,7 +89,7 @@ class SectionLookupTest {
                 "DROP INDEX CONCURRENTLY i;");
         MigrationScript script = MigrationScript.read(file);
 
-        assertThat(script.upgradeFor("postgresql")).isEqualTo(new Section(Direction.UPGRADE, "postgresql", false, 3,
+        assertThat(script.upgradeFor("postgresql")).isEqualTo(new Section(Direction.UPGRADE, "postgresql", false, false, 3,
                 "CREATE INDEX CONCURRENTLY i ON t (c);\n"));
         assertThat(script.downgradeFor("postgresql").sectionOrThrow().transactional()).isFalse();
     }

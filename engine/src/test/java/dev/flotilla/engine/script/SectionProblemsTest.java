@@ -33,9 +33,9 @@ class SectionProblemsTest {
 
         assertThat(ScriptFiles.problems(file)).containsExactly(
                 new Problem(file, 3, "unknown option 'transactional=false' in a '-- migrate:upgrade' marker;"
-                        + " expected dialect=postgresql|mysql|sqlite|mariadb, transaction=false"),
+                        + " expected dialect=postgresql|mysql|sqlite|mariadb, transaction=false, whole"),
                 new Problem(file, 4, "unknown option 'fast' in a '-- migrate:downgrade' marker;"
-                        + " expected dialect=postgresql|mysql|sqlite|mariadb, transaction=false, irreversible"));
+                        + " expected dialect=postgresql|mysql|sqlite|mariadb, transaction=false, whole, irreversible"));
     }
 
     @Test

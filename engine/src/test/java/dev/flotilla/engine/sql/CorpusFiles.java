@@ -6,14 +6,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Where the corpus is and which dialects read each of its files. */
-final class CorpusFiles {
+/**
+ * Where the corpus is and which dialects read each of its files. Public for the corpus tests of other
+ * packages (the script formats).
+ */
+public final class CorpusFiles {
 
     private CorpusFiles() {
     }
 
     /** {@code <repository root>/../shared/corpus}, or null when it is not there. */
-    static Path locate() {
+    public static Path locate() {
         Path candidate = expectedLocation();
         return candidate != null && Files.isDirectory(candidate) ? candidate : null;
     }
@@ -22,7 +25,7 @@ final class CorpusFiles {
      * The repository root is the nearest folder above the working directory (the module) that holds
      * {@code .git}, or failing that the topmost one that holds a {@code pom.xml}.
      */
-    static Path expectedLocation() {
+    public static Path expectedLocation() {
         Path topmostPom = null;
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.exists(dir.resolve(".git"))) {
