@@ -52,11 +52,18 @@ public final class FailureChain {
                 if (test.test(sql)) {
                     return true;
                 }
-                pending.add(sql.getNextException());
+                addIfPresent(pending, sql.getNextException());
             }
-            pending.add(link.getCause());
+            addIfPresent(pending, link.getCause());
         }
         return false;
+    }
+
+    /** ArrayDeque refuses null, and most links have no cause or next exception. */
+    private static void addIfPresent(Deque<Throwable> pending, Throwable link) {
+        if (link != null) {
+            pending.add(link);
+        }
     }
 
     /** One link's verdict by its codes: true, false, or null for "the codes say nothing". */

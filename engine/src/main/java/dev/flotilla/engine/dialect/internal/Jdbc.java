@@ -27,8 +27,18 @@ public final class Jdbc {
      */
     public static List<Object> firstRow(Connection connection, String sql, Object... parameters)
             throws SQLException {
-        try (PreparedStatement statement = prepare(connection, sql, parameters);
-             ResultSet rows = statement.executeQuery()) {
+        // execute(), not executeQuery(): Connector/J refuses executeQuery for a statement that does not
+        // start with SELECT, such as MariaDB's "SET STATEMENT max_statement_time = 0 FOR SELECT ...".
+        try (PreparedStatement statement = prepare(connection, sql, parameters)) {
+            if (!statement.execute()) {
+                throw new SQLException("expected rows from: " + sql);
+            }
+            return first(statement.getResultSet());
+        }
+    }
+
+    private static List<Object> first(ResultSet result) throws SQLException {
+        try (ResultSet rows = result) {
             if (!rows.next()) {
                 return null;
             }
