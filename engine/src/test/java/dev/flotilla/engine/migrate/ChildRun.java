@@ -35,7 +35,7 @@ final class ChildRun implements AutoCloseable {
 
     static ChildRun start(String jdbcUrl, String user, String password, Path versions, Path log) {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), UpgradeChild.class.getName(), jdbcUrl, user,
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), UpgradeChild.class.getName(), jdbcUrl, user,
                 versions.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
