@@ -50,8 +50,15 @@ final class ExclusiveLocks implements TargetLocks {
         return new ExclusiveLock(connection);
     }
 
+    /**
+     * Named from the connection's URL, not from {@code pragma_database_list}: reading that needs a shared
+     * lock on the file, which the holder of the exclusive lock refuses, so the "locked" message itself
+     * failed with SQLITE_BUSY.
+     */
     private static String target(Connection connection, String versionTable) throws SQLException {
-        String file = Jdbc.string(connection, "SELECT file FROM pragma_database_list WHERE name = 'main'");
-        return versionTable + " in " + (file == null || file.isEmpty() ? "an in-memory or temporary database" : file);
+        String file = connection.getMetaData().getURL().replaceFirst("^jdbc:sqlite:", "").replaceFirst("\\?.*$", "")
+                .replaceFirst("^file:", "");
+        return versionTable + " in " + (file.isEmpty() || file.equals(":memory:")
+                ? "an in-memory or temporary database" : file);
     }
 }
