@@ -34,8 +34,9 @@ final class ChildRun implements AutoCloseable {
     }
 
     static ChildRun start(String jdbcUrl, String user, String password, Path versions, Path log) {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), UpgradeChild.class.getName(), jdbcUrl, user,
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-cp", System.getProperty("java.class.path"), UpgradeChild.class.getName(), jdbcUrl, user,
                 versions.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
