@@ -53,7 +53,8 @@ final class ChildRun implements AutoCloseable {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (!check.holds()) {
             if (!process.isAlive()) {
-                fail("the child ended (exit " + process.exitValue() + ") before " + what + "; its output:\n" + output());
+                fail("the child ended (exit " + process.exitValue() + ") before " + what + "; its output:\n"
+                        + output());
             }
             if (System.nanoTime() > deadline) {
                 fail("no " + what + " within " + PATIENCE.toSeconds() + " s; the child's output:\n" + output());

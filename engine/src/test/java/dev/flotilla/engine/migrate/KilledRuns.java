@@ -28,7 +28,8 @@ final class KilledRuns {
     }
 
     private static String killedStep(String sleep) {
-        return "CREATE TABLE tag (id INTEGER PRIMARY KEY);\n" + sleep + "\nCREATE TABLE later (id INTEGER PRIMARY KEY);";
+        return "CREATE TABLE tag (id INTEGER PRIMARY KEY);\n" + sleep
+                + "\nCREATE TABLE later (id INTEGER PRIMARY KEY);";
     }
 
     static Migrator migrator(Scripts scripts) {

@@ -134,8 +134,10 @@ class MariaDbFailureModesTest {
         KilledRuns.rewriteSleep(scripts, "SELECT 1;");
         Path versions = scripts.file("a1").getParent();
         try (Connection watcher = db.connect();
-             ChildRun first = ChildRun.start(db.jdbcUrl(), db.user(), db.password(), versions, root.resolve("1.log"));
-             ChildRun second = ChildRun.start(db.jdbcUrl(), db.user(), db.password(), versions, root.resolve("2.log"))) {
+             ChildRun first = ChildRun.start(db.jdbcUrl(), db.user(), db.password(), versions,
+                     root.resolve("1.log"));
+             ChildRun second = ChildRun.start(db.jdbcUrl(), db.user(), db.password(), versions,
+                     root.resolve("2.log"))) {
             // The test holds the lock until both children wait for it, so that they surely contend.
             try (TargetLock lock = lock(watcher)) {
                 String waiting = "SELECT COUNT(*) FROM information_schema.processlist WHERE info LIKE"

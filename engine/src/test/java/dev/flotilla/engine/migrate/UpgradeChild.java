@@ -33,7 +33,8 @@ public final class UpgradeChild {
         String url = args[0];
         Migrator migrator = new Migrator(ScriptDirectory.load(Path.of(args[2])),
                 MigratorSettings.defaults("child@" + ProcessHandle.current().pid()), new Printer());
-        try (Connection connection = DriverManager.getConnection(url, args[1], System.getenv().getOrDefault(PASSWORD, ""))) {
+        String password = System.getenv().getOrDefault(PASSWORD, "");
+        try (Connection connection = DriverManager.getConnection(url, args[1], password)) {
             if (url.startsWith("jdbc:sqlite:")) {
                 Function.create(connection, "test_sleep", new Sleep());
             }
