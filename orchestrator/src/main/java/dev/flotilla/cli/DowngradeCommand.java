@@ -7,6 +7,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /** {@code flotilla downgrade TARGET}: downgrades the database of {@code --url}, or prints the SQL with {@code --sql}. */
@@ -35,7 +36,9 @@ final class DowngradeCommand implements Callable<Integer> {
     public Integer call() {
         SingleDatabase single = flotilla.singleDatabase();
         if (sql) {
-            spec.commandLine().getOut().print(single.offline().downgrade(target));
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(single.offline().downgrade(target));
+            out.flush(); // print() does not flush, and the process exits next
             return ExitCodes.OK;
         }
         SingleDatabase.rejectRange("downgrade", target);

@@ -7,6 +7,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -37,7 +38,9 @@ final class StampCommand implements Callable<Integer> {
     public Integer call() {
         SingleDatabase single = flotilla.singleDatabase();
         if (sql) {
-            spec.commandLine().getOut().print(single.offline().stamp(revisions, purge));
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(single.offline().stamp(revisions, purge));
+            out.flush(); // print() does not flush, and the process exits next
             return ExitCodes.OK;
         }
         revisions.forEach(revision -> SingleDatabase.rejectRange("stamp", revision));
