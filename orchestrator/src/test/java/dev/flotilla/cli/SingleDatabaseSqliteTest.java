@@ -7,6 +7,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 
 import static dev.flotilla.cli.SampleProject.R1;
 import static dev.flotilla.cli.SampleProject.R2;
@@ -267,6 +270,19 @@ class SingleDatabaseSqliteTest {
         assertThat(cli.ok("--url", url, "upgrade", "--lock-wait", "500ms", "--lock-timeout", "PT2S",
                 "--statement-timeout", "0", "--transaction", "whole-run"))
                 .endsWith("Upgraded <base> -> c3d9e5f1a084 (3 steps, 0 ms).\n");
+    }
+
+    @Test
+    void aDatabaseLockedByAnotherRunExitsOneAfterTheLockWait() throws Exception {
+        cli.ok("--url", url, "upgrade", R1);
+        try (Connection other = DriverManager.getConnection(jdbc); Statement statement = other.createStatement()) {
+            statement.execute("BEGIN EXCLUSIVE");
+            Result result = cli.run("--url", url, "--lock-wait", "200ms", "upgrade");
+            assertThat(result.exitCode()).isEqualTo(1);
+            assertThat(result.err()).startsWith("error: ").contains("is locked by another run (waited ");
+            statement.execute("ROLLBACK");
+        }
+        assertThat(cli.ok("--url", url, "current")).isEqualTo(R1 + "\n");
     }
 
     @Test
