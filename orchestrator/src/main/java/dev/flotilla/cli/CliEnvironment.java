@@ -9,19 +9,27 @@ import java.util.random.RandomGenerator;
 
 /**
  * What the command line takes from the process it runs in: environment variables, the working
- * directory, the time and a source of random revision ids. {@link Main} builds the real one; tests
+ * directory, the time, a source of random ids and the name of the person running it. {@link Main} builds the real one; tests
  * pass their own. Immutable; the random generator is the only part with state.
  *
  * @param variables        environment variables (e.g. {@code FLOTILLA_CONFIG}); never null
  * @param workingDirectory absolute folder that relative paths on the command line are resolved against
  * @param clock            the time new revisions are stamped with
- * @param random           source of generated revision ids
+ * @param random           source of generated revision ids and run ids
+ * @param user             who runs the command, recorded in history tables ({@code user@host})
  */
 public record CliEnvironment(
         Map<String, String> variables,
         Path workingDirectory,
         Clock clock,
-        RandomGenerator random) {
+        RandomGenerator random,
+        String user) {
+
+    /** An environment whose user is {@code $USER} (else {@code $USERNAME}, else {@code unknown}). */
+    public CliEnvironment(Map<String, String> variables, Path workingDirectory, Clock clock, RandomGenerator random) {
+        this(variables, workingDirectory, clock, random, Optional.ofNullable(variables.get("USER"))
+                .or(() -> Optional.ofNullable(variables.get("USERNAME"))).orElse("unknown"));
+    }
 
     public CliEnvironment {
         variables = Map.copyOf(Objects.requireNonNull(variables, "variables"));
@@ -32,6 +40,7 @@ public record CliEnvironment(
         workingDirectory = workingDirectory.normalize();
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(random, "random");
+        Objects.requireNonNull(user, "user");
     }
 
     /** An environment variable, empty when unset or blank. */

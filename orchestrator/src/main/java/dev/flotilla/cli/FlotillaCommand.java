@@ -2,29 +2,51 @@ package dev.flotilla.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ScopeType;
 
 /**
- * The root {@code flotilla} command: holds the global options and finds the project for its
- * subcommands. Lives for one execution.
+ * The root {@code flotilla} command: holds the global options, finds the project and wires
+ * single-database mode for its subcommands. Lives for one execution.
  */
 @Command(name = "flotilla", scope = ScopeType.INHERIT, usageHelpAutoWidth = true,
         description = "Multi-tenant database migrations with Alembic's revision model.",
-        synopsisSubcommandLabel = "COMMAND")
+        synopsisSubcommandLabel = "COMMAND",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:success",
+                "1:a migration failed, the database is dirty or locked, or a check found a problem",
+                "2:invalid input: usage, config, scripts, target (nothing was changed)",
+                "130:interrupted"})
 final class FlotillaCommand {
 
     @Mixin
     GlobalOptions options;
 
+    @Mixin
+    DatabaseOptions database;
+
+    private final CliEnvironment env;
     private final ProjectLocator locator;
 
     FlotillaCommand(CliEnvironment env) {
+        this.env = env;
         this.locator = new ProjectLocator(env);
     }
 
     /** The project the global options, the environment and the working directory point at. */
     Project project() {
         return locator.locate(options);
+    }
+
+    /** Single-database mode as the options say; the project is located only when it is needed. */
+    SingleDatabase singleDatabase() {
+        return new SingleDatabase(database, env, this::project);
+    }
+
+    /** Prints a run's steps and warnings to the command's out and err. */
+    ProgressPrinter printer(CommandSpec spec) {
+        return new ProgressPrinter(spec.commandLine().getOut(), spec.commandLine().getErr(), quiet());
     }
 
     boolean verbose() {

@@ -1,8 +1,13 @@
 package dev.flotilla.cli;
 
+import dev.flotilla.engine.migrate.HistoryEntry;
+import dev.flotilla.engine.migrate.Migrator;
+import dev.flotilla.engine.migrate.MigrationListener;
+import dev.flotilla.engine.migrate.TargetStatus;
 import dev.flotilla.engine.revision.Revision;
+import dev.flotilla.engine.revision.RevisionGraph;
 import dev.flotilla.engine.revision.RevisionRange;
-import dev.flotilla.engine.script.ScriptDirectory;
+import dev.flotilla.engine.script.MigrationSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -10,11 +15,27 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
-/** {@code flotilla history}: revisions newest first, as Alembic lists them. */
-@Command(name = "history", description = "List changeset scripts in chronological order (newest first).")
+/**
+ * {@code flotilla history}: revisions newest first, as Alembic lists them; with a database ({@code --url}),
+ * each with its status there, and under {@code -v} the database's history table.
+ */
+@Command(name = "history", description = {
+        "List changeset scripts in chronological order (newest first).",
+        "With --url (or $DATABASE_URL) each line shows the revision's status in that database: (current),"
+                + " (applied), (not applied) or (dirty); -v adds the database's history rows."})
 final class HistoryCommand implements Callable<Integer> {
+
+    /** What the database says: where it stands and, under {@code -v}, its history rows. */
+    private record DatabaseState(TargetStatus status, List<HistoryEntry> rows) {
+    }
 
     @ParentCommand
     FlotillaCommand flotilla;
@@ -23,22 +44,81 @@ final class HistoryCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = {"-r", "--rev-range"}, paramLabel = "RANGE",
-            description = "Range of revisions: [start]:[end], [start]: or :[end].")
+            description = "Range of revisions: [start]:[end], [start]: or :[end]; `current` needs --url.")
     String range;
 
     @Override
     public Integer call() {
         RevisionRange bounds = range == null ? new RevisionRange(null, null) : RevisionRange.parse(range);
-        if ("current".equals(bounds.from()) || "current".equals(bounds.to())) {
+        SingleDatabase single = flotilla.singleDatabase();
+        Optional<TargetDatabase> database = single.target();
+        boolean wantsCurrent = "current".equals(bounds.from()) || "current".equals(bounds.to());
+        if (wantsCurrent && database.isEmpty()) {
             throw new InputException("history -r with `current` needs a database (--url);"
                     + " give revisions instead, e.g. -r base:heads");
         }
-        ScriptDirectory scripts = flotilla.project().load();
-        RevisionFormat format = RevisionFormat.of(scripts);
+        MigrationSet migrations = single.migrations();
+        Optional<DatabaseState> state = database.map(target -> read(single, target));
+        if (wantsCurrent) {
+            String current = single(state.get().status());
+            bounds = new RevisionRange(replaceCurrent(bounds.from(), current), replaceCurrent(bounds.to(), current));
+        }
+        RevisionFormat format = RevisionFormat.of(migrations);
+        Set<String> applied = state.map(s -> applied(migrations.graph(), s.status().revisions())).orElse(Set.of());
         PrintWriter out = spec.commandLine().getOut();
-        for (Revision revision : scripts.graph().walk(bounds.from(), bounds.to())) {
-            out.println(flotilla.verbose() ? format.logEntry(revision) : format.historyLine(revision));
+        for (Revision revision : migrations.graph().walk(bounds.from(), bounds.to())) {
+            String status = state.map(s -> status(revision.id(), s.status(), applied)).orElse(null);
+            out.println(flotilla.verbose() ? format.logEntry(revision, status) : format.historyLine(revision, status));
+        }
+        if (flotilla.verbose() && state.isPresent()) {
+            out.println("History of " + database.get().describe() + " (oldest first):");
+            HistoryRows.lines(state.get().rows()).forEach(out::println);
         }
         return ExitCodes.OK;
+    }
+
+    private DatabaseState read(SingleDatabase single, TargetDatabase target) {
+        Migrator migrator = single.migrator(MigrationListener.NONE);
+        return target.with(false, connection -> new DatabaseState(migrator.status(connection, target.schema()),
+                flotilla.verbose() ? migrator.history(connection, target.schema()) : List.of()));
+    }
+
+    private static String status(String id, TargetStatus status, Set<String> applied) {
+        if (status.dirtyStep().map(step -> step.revision().equals(id)).orElse(false)) {
+            return "dirty";
+        }
+        if (status.revisions().contains(id)) {
+            return "current";
+        }
+        return applied.contains(id) ? "applied" : "not applied";
+    }
+
+    /** The current revisions and every revision they need: their down revisions and dependencies, transitively. */
+    private static Set<String> applied(RevisionGraph graph, List<String> current) {
+        Set<String> applied = new HashSet<>();
+        Deque<String> pending = new ArrayDeque<>(current);
+        while (!pending.isEmpty()) {
+            String id = pending.pop();
+            Optional<Revision> revision = graph.find(id);
+            if (revision.isPresent() && applied.add(id)) {
+                pending.addAll(revision.get().downRevisions());
+                pending.addAll(graph.dependencies(id));
+            }
+        }
+        return applied;
+    }
+
+    /** The one revision `current` stands for in a range: {@code base} for none; an error for several. */
+    private static String single(TargetStatus status) {
+        List<String> revisions = status.revisions();
+        if (revisions.size() > 1) {
+            throw new InputException("history -r with `current` needs one current revision; the database is at "
+                    + String.join(", ", revisions) + ": name one of them instead");
+        }
+        return revisions.isEmpty() ? "base" : revisions.get(0);
+    }
+
+    private static String replaceCurrent(String bound, String current) {
+        return "current".equals(bound) ? current : bound;
     }
 }

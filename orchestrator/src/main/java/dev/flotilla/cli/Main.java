@@ -5,6 +5,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.RunLast;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -23,10 +25,21 @@ public final class Main {
         System.exit(commandLine(systemEnvironment()).execute(args));
     }
 
-    /** The real environment: the process's variables, its working directory, the system clock, SecureRandom. */
+    /**
+     * The real environment: the process's variables, its working directory, the system clock,
+     * SecureRandom, and {@code user@host} from the JVM's user name and the local host name.
+     */
     public static CliEnvironment systemEnvironment() {
         return new CliEnvironment(System.getenv(), Path.of("").toAbsolutePath(),
-                Clock.systemDefaultZone(), new SecureRandom());
+                Clock.systemDefaultZone(), new SecureRandom(), System.getProperty("user.name") + "@" + hostName());
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown-host";
+        }
     }
 
     /**
@@ -43,7 +56,12 @@ public final class Main {
                 .addSubcommand(new BranchesCommand())
                 .addSubcommand(new HistoryCommand())
                 .addSubcommand(new ShowCommand())
-                .addSubcommand(new CheckCommand());
+                .addSubcommand(new CheckCommand())
+                .addSubcommand(new CurrentCommand())
+                .addSubcommand(new UpgradeCommand())
+                .addSubcommand(new DowngradeCommand())
+                .addSubcommand(new StampCommand())
+                .addSubcommand(new RepairCommand());
         cli.setExitCodeExceptionMapper(new ExitCodes());
         cli.setExecutionExceptionHandler(new ErrorReporter());
         cli.setExecutionStrategy(Main::execute);

@@ -1,16 +1,31 @@
 package dev.flotilla.cli;
 
+import dev.flotilla.cli.ConfigSettings.Setting;
+import dev.flotilla.engine.script.MigrationSet;
 import dev.flotilla.engine.script.ScriptDirectory;
 
 import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Where a project's migration scripts are. Built by {@link ProjectLocator}, which has checked that
- * both folders exist.
+ * Where a project's migration scripts are, and what its config says about the version table. Built by
+ * {@link ProjectLocator}, which has checked that the migrations folder exists.
  *
- * @param scriptsDir the migrations folder, absolute; it holds {@code versions/}
+ * @param scriptsDir   the migrations folder, absolute; it holds {@code versions/}
+ * @param versionTable the config's {@code version_table:}, empty when the config names none (or there is
+ *                     no config)
  */
-record Project(Path scriptsDir) {
+record Project(Path scriptsDir, Optional<Setting> versionTable) {
+
+    Project {
+        Objects.requireNonNull(scriptsDir, "scriptsDir");
+        Objects.requireNonNull(versionTable, "versionTable");
+    }
+
+    Project(Path scriptsDir) {
+        this(scriptsDir, Optional.empty());
+    }
 
     Path versionsDir() {
         return scriptsDir.resolve("versions");
@@ -19,5 +34,13 @@ record Project(Path scriptsDir) {
     /** Parses every script; throws the engine's exception, with every problem, when one is malformed. */
     ScriptDirectory load() {
         return ScriptDirectory.load(versionsDir());
+    }
+
+    /**
+     * The migrations the runner commands apply. Flotilla's own format for now; when the format detector
+     * lands this becomes the one call that recognises Flyway and up/down folders too.
+     */
+    MigrationSet migrations() {
+        return load();
     }
 }

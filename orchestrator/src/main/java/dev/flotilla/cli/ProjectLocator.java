@@ -8,7 +8,8 @@ import java.util.Optional;
  * Finds the migrations folder from the global options, {@code $FLOTILLA_CONFIG} and the working
  * directory, in that order of precedence: {@code --scripts DIR}; the {@code scripts:} key of the
  * config ({@code --config FILE}, else {@code $FLOTILLA_CONFIG}, else {@code ./flotilla.yaml}); else
- * {@code ./migrations} when it exists. Stateless apart from the environment it was given.
+ * {@code ./migrations} when it exists. The config's {@code version_table:} comes along when there is a
+ * config. Stateless apart from the environment it was given.
  */
 final class ProjectLocator {
 
@@ -30,7 +31,7 @@ final class ProjectLocator {
             scripts = resolve(options.scripts);
             origin = "--scripts";
         } else if (config.isPresent()) {
-            scripts = ScriptsSetting.read(config.get());
+            scripts = ConfigSettings.scripts(config.get());
             origin = "scripts: in " + config.get();
         } else {
             scripts = env.workingDirectory().resolve(DEFAULT_SCRIPTS);
@@ -40,7 +41,7 @@ final class ProjectLocator {
                         + "; run `flotilla init` or pass --scripts DIR");
             }
         }
-        return checked(new Project(scripts), origin);
+        return checked(new Project(scripts, config.flatMap(ConfigSettings::versionTable)), origin);
     }
 
     private Optional<Path> configFile(GlobalOptions options) {

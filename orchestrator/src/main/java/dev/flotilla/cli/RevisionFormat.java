@@ -3,6 +3,7 @@ package dev.flotilla.cli;
 import dev.flotilla.engine.revision.Revision;
 import dev.flotilla.engine.revision.RevisionGraph;
 import dev.flotilla.engine.script.MigrationScript;
+import dev.flotilla.engine.script.MigrationSet;
 import dev.flotilla.engine.script.ScriptDirectory;
 
 import java.util.Collection;
@@ -37,19 +38,46 @@ final class RevisionFormat {
         });
     }
 
+    /**
+     * For any migration set: Flotilla's own folder as above; another format has no create date, and the
+     * path is the revision's source.
+     */
+    static RevisionFormat of(MigrationSet migrations) {
+        if (migrations instanceof ScriptDirectory scripts) {
+            return of(scripts);
+        }
+        RevisionGraph graph = migrations.graph();
+        return new RevisionFormat(graph, id -> new ScriptFacts(
+                String.valueOf(graph.find(id).map(Revision::source).orElse(migrations.location().toString())), ""));
+    }
+
     /** A line of {@code heads}: {@code rev (labels) (head)}, or {@code (effective head)}. */
     String headLine(Revision revision) {
-        return headOnly(revision, false, false, false);
+        return headOnly(revision, false, false, false, null);
+    }
+
+    /** A line of {@code current}: {@code rev (head) (branchpoint) (mergepoint)}, without labels, as Alembic. */
+    String currentLine(Revision revision) {
+        return headOnly(revision, false, false, true, null, false);
     }
 
     /** A line of {@code history}: {@code down (deps) -> rev (labels) (head) (branchpoint) (mergepoint), doc}. */
     String historyLine(Revision revision) {
-        return headOnly(revision, true, true, true);
+        return historyLine(revision, null);
+    }
+
+    /**
+     * A line of {@code history} against a database: {@code status} ({@code current}, {@code applied}, ...)
+     * stands in parentheses where Alembic's {@code history -i} puts {@code (current)}, after the head
+     * indicators. A null status adds nothing.
+     */
+    String historyLine(Revision revision, String status) {
+        return headOnly(revision, true, true, true, status);
     }
 
     /** One revision in {@code branches}: {@code rev (labels) (head) (branchpoint) (mergepoint)}, with its doc if asked. */
     String branchLine(Revision revision, boolean includeDoc) {
-        return headOnly(revision, includeDoc, false, true);
+        return headOnly(revision, includeDoc, false, true, null);
     }
 
     /**
@@ -67,11 +95,17 @@ final class RevisionFormat {
 
     /** Alembic's {@code log_entry}: the verbose form of every listing and the output of {@code show}. Ends in a newline. */
     String logEntry(Revision revision) {
+        return logEntry(revision, null);
+    }
+
+    /** {@link #logEntry(Revision)} with a status last on its first line, where Alembic puts {@code (current)}. */
+    String logEntry(Revision revision, String status) {
         String id = revision.id();
         StringBuilder entry = new StringBuilder("Rev: ").append(id)
                 .append(graph.isHead(id) ? " (head)" : "")
                 .append(graph.isBranchPoint(id) ? " (branchpoint)" : "")
                 .append(revision.isMergePoint() ? " (mergepoint)" : "")
+                .append(status == null ? "" : " (" + status + ")")
                 .append('\n');
         entry.append(revision.isMergePoint() ? "Merges: " : "Parent: ").append(downRevisions(revision)).append('\n');
         if (!revision.dependsOn().isEmpty()) {
@@ -102,7 +136,13 @@ final class RevisionFormat {
         return end < 0 ? longDoc : longDoc.substring(0, end);
     }
 
-    private String headOnly(Revision revision, boolean includeDoc, boolean includeParents, boolean treeIndicators) {
+    private String headOnly(Revision revision, boolean includeDoc, boolean includeParents, boolean treeIndicators,
+                            String status) {
+        return headOnly(revision, includeDoc, includeParents, treeIndicators, status, true);
+    }
+
+    private String headOnly(Revision revision, boolean includeDoc, boolean includeParents, boolean treeIndicators,
+                            String status, boolean includeBranches) {
         String id = revision.id();
         StringBuilder text = new StringBuilder();
         if (includeParents) {
@@ -113,13 +153,16 @@ final class RevisionFormat {
             text.append(" -> ");
         }
         text.append(id);
-        if (!graph.branchLabels(id).isEmpty()) {
+        if (includeBranches && !graph.branchLabels(id).isEmpty()) {
             text.append(" (").append(comma(graph.branchLabels(id))).append(')');
         }
         if (graph.isResolvedHead(id)) {
             text.append(" (head)");
         } else if (graph.isHead(id)) {
             text.append(" (effective head)");
+        }
+        if (status != null) {
+            text.append(" (").append(status).append(')');
         }
         if (treeIndicators) {
             text.append(graph.isBranchPoint(id) ? " (branchpoint)" : "")

@@ -2,6 +2,7 @@ package dev.flotilla.cli;
 
 import picocli.CommandLine;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -47,8 +48,10 @@ final class TestCli {
         CommandLine cli = Main.commandLine(env);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
+        // As picocli's own writers on System.out/err: buffered, flushed by println only, so output a command
+        // prints without flushing is missing here as it would be from the real process.
+        cli.setOut(new PrintWriter(new BufferedWriter(out), true));
+        cli.setErr(new PrintWriter(new BufferedWriter(err), true));
         int exitCode = cli.execute(args);
         return new Result(exitCode, out.toString(), err.toString());
     }

@@ -19,38 +19,53 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Reads the one key of {@code flotilla.yaml} the authoring commands need, {@code scripts:}, until the
- * config module reads the whole file. Other keys are left alone here (not rejected): the config module
- * owns them. Errors name the file and line.
+ * Reads the two keys of {@code flotilla.yaml} the command line needs before the config module reads the
+ * whole file: {@code scripts:} and {@code version_table:}. Other keys are left alone here (not
+ * rejected): the config module owns them. Errors name the file and line.
  */
-final class ScriptsSetting {
+final class ConfigSettings {
 
-    private static final String KEY = "scripts";
-
-    private ScriptsSetting() {
+    private ConfigSettings() {
     }
 
     /** The migrations folder the config names, resolved against the config file's folder. */
-    static Path read(Path configFile) {
+    static Path scripts(Path configFile) {
+        return topLevel(configFile, "scripts", "the migrations folder, e.g. `scripts: migrations`")
+                .map(found -> folder(configFile, found.getValue(), line(found)))
+                .orElseGet(() -> folder(configFile, ProjectLocator.DEFAULT_SCRIPTS, 0));
+    }
+
+    /**
+     * The version table the config names ({@code version_table:}), if it names one. The name itself is
+     * checked where it is used (the runner's settings), so an error names this file and line.
+     */
+    static Optional<Setting> versionTable(Path configFile) {
+        return topLevel(configFile, "version_table", "the version table, e.g. `version_table: flotilla_version`")
+                .map(found -> new Setting(found.getValue(), configFile + ":" + line(found)));
+    }
+
+    /** A value read from the config and where it was read, {@code file:line}, for messages. */
+    record Setting(String value, String origin) {
+    }
+
+    private static Optional<ScalarNode> topLevel(Path configFile, String name, String expected) {
         Optional<Node> root = compose(configFile);
         if (root.isEmpty()) {
-            return folder(configFile, ProjectLocator.DEFAULT_SCRIPTS, 0);
+            return Optional.empty();
         }
         if (!(root.get() instanceof MappingNode mapping)) {
             throw at(configFile, root.get(), "expected a mapping of keys (scripts:, servers:, ...) at the top level");
         }
         ScalarNode found = null;
         for (NodeTuple tuple : mapping.getValue()) {
-            if (tuple.getKeyNode() instanceof ScalarNode key && KEY.equals(key.getValue())) {
+            if (tuple.getKeyNode() instanceof ScalarNode key && name.equals(key.getValue())) {
                 if (found != null) {
-                    throw at(configFile, key, "key scripts is given twice (first on line " + line(found) + ")");
+                    throw at(configFile, key, "key " + name + " is given twice (first on line " + line(found) + ")");
                 }
-                found = scalar(configFile, tuple.getValueNode());
+                found = scalar(configFile, name, expected, tuple.getValueNode());
             }
         }
-        return found == null
-                ? folder(configFile, ProjectLocator.DEFAULT_SCRIPTS, 0)
-                : folder(configFile, found.getValue(), line(found));
+        return Optional.ofNullable(found);
     }
 
     private static Optional<Node> compose(Path configFile) {
@@ -71,9 +86,9 @@ final class ScriptsSetting {
         }
     }
 
-    private static ScalarNode scalar(Path configFile, Node value) {
+    private static ScalarNode scalar(Path configFile, String name, String expected, Node value) {
         if (!(value instanceof ScalarNode scalar) || value.getTag().equals(Tag.NULL) || scalar.getValue().isBlank()) {
-            throw at(configFile, value, "key scripts must name the migrations folder, e.g. `scripts: migrations`");
+            throw at(configFile, value, "key " + name + " must name " + expected);
         }
         return scalar;
     }

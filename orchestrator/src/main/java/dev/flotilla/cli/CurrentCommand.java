@@ -1,0 +1,71 @@
+package dev.flotilla.cli;
+
+import dev.flotilla.engine.EngineException;
+import dev.flotilla.engine.migrate.DirtyTargetException;
+import dev.flotilla.engine.migrate.MigrationListener;
+import dev.flotilla.engine.migrate.TargetStatus;
+import dev.flotilla.engine.revision.Revision;
+import dev.flotilla.engine.script.MigrationSet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code flotilla current}: the revisions the database of {@code --url} is at, as Alembic prints them. */
+@Command(name = "current", description = {
+        "Display the current revision(s) of the database of --url: one '<rev> (head)' line each, nothing for an"
+                + " empty version table, '(uninitialized: ...)' when there is no version table.",
+        "Exit 0; 1 when the database is dirty (the step, statement and error are named), holds a revision the"
+                + " scripts lack, or cannot be reached; 2 for invalid input."})
+final class CurrentCommand implements Callable<Integer> {
+
+    @ParentCommand
+    FlotillaCommand flotilla;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        SingleDatabase single = flotilla.singleDatabase();
+        TargetDatabase database = single.requireTarget("current");
+        MigrationSet migrations = single.migrations();
+        TargetStatus status = database.with(false, connection ->
+                single.migrator(MigrationListener.NONE).status(connection, database.schema()));
+        PrintWriter out = spec.commandLine().getOut();
+        if (flotilla.verbose()) {
+            out.println("Current revision(s) for " + database.describe() + ":");
+        }
+        if (!status.initialized()) {
+            out.println("(uninitialized: no version table " + single.settings().versionTable() + ")");
+            return ExitCodes.OK;
+        }
+        RevisionFormat format = RevisionFormat.of(migrations);
+        List<String> unknown = new ArrayList<>();
+        for (String id : status.revisions()) {
+            Optional<Revision> revision = migrations.graph().find(id);
+            if (revision.isEmpty()) {
+                unknown.add(id);
+                out.println(id + " (not in the migrations)");
+            } else {
+                out.println(flotilla.verbose() ? format.logEntry(revision.get()) : format.currentLine(revision.get()));
+            }
+        }
+        out.flush();
+        if (status.dirtyStep().isPresent()) {
+            throw new DirtyTargetException(database.describe(), status.dirtyStep().get());
+        }
+        if (!unknown.isEmpty()) {
+            throw new EngineException(database.describe() + " is at revision(s) " + String.join(", ", unknown)
+                    + " that the migrations in " + migrations.location() + " lack: are these scripts older than"
+                    + " the database?", 1, null);
+        }
+        return ExitCodes.OK;
+    }
+}
