@@ -1,7 +1,9 @@
 package dev.flotilla.cli;
 
 import dev.flotilla.cli.ConfigSettings.Setting;
+import dev.flotilla.engine.script.FormatOptions;
 import dev.flotilla.engine.script.MigrationSet;
+import dev.flotilla.engine.script.MigrationSets;
 import dev.flotilla.engine.script.ScriptDirectory;
 
 import java.nio.file.Path;
@@ -37,10 +39,10 @@ record Project(Path scriptsDir, Optional<Setting> versionTable) {
     }
 
     /**
-     * The migrations the runner commands apply. Flotilla's own format for now; when the format detector
-     * lands this becomes the one call that recognises Flyway and up/down folders too.
+     * The migrations the runner commands apply, in whichever format the folder holds: Flotilla's own
+     * ({@code versions/}), Flyway's {@code V…__…sql} files or up/down pairs.
      */
     MigrationSet migrations() {
-        return load();
+        return MigrationSets.open(scriptsDir, FormatOptions.detect());
     }
 }

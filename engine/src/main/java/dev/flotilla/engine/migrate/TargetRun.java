@@ -65,11 +65,13 @@ final class TargetRun {
         List<String> current = readCleanVersions();
         VersionRows rows = new VersionRows(graph(), current);
         List<VersionRowChange> changes = new ArrayList<>(purge ? rows.purge() : List.of());
-        changes.addAll(rows.stamp(destinations));
+        // History records where the stamp lands; a purge's deletes are part of that one decision.
+        List<VersionRowChange> stamped = rows.stamp(destinations);
+        changes.addAll(stamped);
         Instant now = target.clock().instant();
         inTransaction(() -> {
             target.versions().apply(target.connection(), changes);
-            for (String revision : changes.stream().map(VersionTable::revisionOf).toList()) {
+            for (String revision : stamped.stream().map(VersionTable::revisionOf).toList()) {
                 target.history().insert(target.connection(), new HistoryEntry(0, target.runId(), revision,
                         Action.STAMP, null, now, now, 0L, Outcome.APPLIED, 0, 0, null, null, target.appliedBy()));
             }
