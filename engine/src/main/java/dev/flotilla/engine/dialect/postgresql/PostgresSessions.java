@@ -25,6 +25,8 @@ final class PostgresSessions implements Sessions {
     private static final String INVALID_SCHEMA_NAME = "3F000";
     /** Both timeouts are ints of milliseconds. */
     private static final long MAX_MILLIS = Integer.MAX_VALUE;
+    /** How often the server checks that a migrating client is still there (PostgreSQL 14 and later). */
+    private static final String CLIENT_CHECK = "5s";
 
     private final PostgresSql sql;
 
@@ -47,6 +49,13 @@ final class PostgresSessions implements Sessions {
             Jdbc.firstRow(connection, "SELECT set_config('lock_timeout', ?, false), "
                     + "set_config('statement_timeout', ?, false)",
                     millis(timeouts.lockTimeout()), millis(timeouts.statementTimeout()));
+            if (connection.getMetaData().getDatabaseMajorVersion() >= 14) {
+                // A run killed mid-statement leaves its backend running that statement, holding the step's
+                // transaction and the target's lock, until it notices the client is gone; by default only
+                // when the statement ends. Polling the socket makes the server give both up within seconds.
+                Jdbc.firstRow(connection, "SELECT set_config('client_connection_check_interval', ?, false)",
+                        CLIENT_CHECK);
+            }
             if (manualCommit) {
                 connection.commit();
             }
