@@ -14,5 +14,5 @@ CREATE TABLE project (
 CREATE INDEX project_account_idx ON project (account_id);
 
 -- migrate:downgrade
-DROP INDEX project_account_idx;
+-- Dropping the table drops its index on every database.
 DROP TABLE project;

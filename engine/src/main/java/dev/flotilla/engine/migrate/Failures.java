@@ -33,6 +33,12 @@ final class Failures {
         }
     }
 
+    /** A failed statement outside a transaction may have done part of its work (a multi-table DDL). */
+    private static final String FIRST_STATEMENT_DIRTY = "No statement of this step completed, but the failed one ran"
+            + " outside a transaction and may have left part of its work behind, so the target is now dirty:"
+            + " nothing will migrate it until it is repaired. Check the database, then run 'repair' with"
+            + " --resume, --mark-applied or --mark-not-applied.";
+
     /** Statement text shown in a message is cut here: enough to recognise it. */
     private static final int EXCERPT = 160;
 
@@ -51,7 +57,8 @@ final class Failures {
         String message = target + ": " + verb(step) + " " + step.revision().id() + " failed at statement "
                 + (failure.index() + 1) + " of " + statements.size() + " (" + sql.file() + " line " + statement.line()
                 + "): " + databaseMessage(cause) + "\n  statement: " + excerpt(statement.text()) + "\n  "
-                + consequence.sentence;
+                + (consequence == Consequence.DIRTY && failure.index() == 0 ? FIRST_STATEMENT_DIRTY
+                        : consequence.sentence);
         return new MigrationException(message, target, step.revision().id(), failure.index() + 1,
                 dialect.isTransient(cause), consequence == Consequence.DIRTY, cause);
     }

@@ -171,6 +171,29 @@ abstract class MigratorContract {
     }
 
     @Test
+    void aChangedFileOfARevisionTakenBackSinceIsNoConcern() throws Exception {
+        List<String> warnings = new ArrayList<>();
+        MigrationListener listener = new MigrationListener() {
+            @Override
+            public void warning(String target, String message) {
+                warnings.add(message);
+            }
+        };
+        try (Connection connection = connect()) {
+            migrator().upgrade(connection, null, "heads");
+            migrator().downgrade(connection, null, "a1");
+            scripts.revision("b2", "a1", PROJECT + "\n-- edited while taken back", "DROP TABLE project;");
+
+            new Migrator(scripts.load(), MigratorSettings.defaults("t").withStrictChecksums(true), listener)
+                    .upgrade(connection, null, "heads");
+
+            assertThat(warnings).isEmpty();
+            assertThat(migrator().history(connection, null).get(3).checksum())
+                    .isEqualTo(scripts.load().checksum("b2"));
+        }
+    }
+
+    @Test
     void twoRunsOnOneTargetAtOnceApplyEachStepExactlyOnce() throws Exception {
         Migrator migrator = migrator();
         AtomicInteger steps = new AtomicInteger();
