@@ -179,6 +179,13 @@ class SingleDatabaseSqliteTest {
         assertThat(strict.exitCode()).isEqualTo(1);
         assertThat(strict.err()).contains("Refused (strict checksums)");
         assertThat(cli.ok("--url", url, "current")).isEqualTo(R2 + "\n");
+
+        Result checked = cli.run("--url", url, "check");
+        assertThat(checked.exitCode()).isEqualTo(1);
+        assertThat(checked.out()).startsWith(jdbc + ": revision " + R1 + ": applied with ")
+                .endsWith(" (changed since it was applied)\n");
+        Files.writeString(project.file(R1), Files.readString(project.file(R1)).replace("-- edited after it ran\n", ""));
+        assertThat(cli.ok("--url", url, "check")).endsWith("; no applied revision changed in " + jdbc + "\n");
     }
 
     @Test

@@ -103,6 +103,19 @@ public final class Migrator {
         });
     }
 
+    /**
+     * The revisions applied on the target whose files have changed since they ran, without taking the lock;
+     * empty when none has, or the target has no history.
+     */
+    public List<ChecksumChange> checksumChanges(Connection connection, String schema) {
+        return positioned(connection, schema, context -> {
+            if (!context.versions().exists(connection) || !context.history().exists(connection)) {
+                return List.of();
+            }
+            return TargetRun.checksumChanges(context, scripts, context.versions().read(connection));
+        });
+    }
+
     /** Every history row of the target, oldest first; empty when it has no history table. */
     public List<HistoryEntry> history(Connection connection, String schema) {
         return positioned(connection, schema, context -> context.history().exists(connection)

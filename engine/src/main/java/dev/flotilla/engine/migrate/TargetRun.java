@@ -194,36 +194,44 @@ final class TargetRun {
 
     /** Warns about (or, when strict, refuses) applied revisions whose files changed since they ran. */
     private void checkChecksums(List<String> current) throws SQLException {
-        if (current.isEmpty() || !current.stream().allMatch(row -> graph().find(row).isPresent())) {
-            return; // nothing applied, or rows this folder lacks: planning reports those
-        }
-        // What is applied now: every revision a downgrade to base would take back. A revision taken back
-        // since it ran is not applied, so a change to its file is no one's concern until it runs again.
-        java.util.Set<String> appliedNow = new java.util.HashSet<>();
-        new Planner(graph()).downgrade(current, "base").forEach(step -> appliedNow.add(step.revision().id()));
-        Map<String, String> applied = target.history().appliedChecksums(target.connection());
-        Map<String, String[]> changed = new TreeMap<>();
-        for (Map.Entry<String, String> entry : applied.entrySet()) {
-            String revision = entry.getKey();
-            if (appliedNow.contains(revision)) {
-                String now = scripts.checksum(revision);
-                if (!now.equals(entry.getValue())) {
-                    changed.put(revision, new String[] {entry.getValue(), now});
-                }
-            }
-        }
+        List<ChecksumChange> changed = checksumChanges(target, scripts, current);
         if (changed.isEmpty()) {
             return;
         }
         StringBuilder message = new StringBuilder(target.name() + ": " + changed.size()
                 + " applied revision(s) changed since they ran:");
-        changed.forEach((revision, sums) -> message.append("\n  ").append(revision).append(": applied with ")
-                .append(sums[0], 0, 12).append("…, file now ").append(sums[1], 0, 12).append("…"));
+        changed.forEach(change -> message.append("\n  ").append(change.describe()));
         if (settings.strictChecksums()) {
             throw new EngineException(message + "\nRefused (strict checksums). Restore the files, or"
                     + " run without --strict to go on.", 1, null);
         }
         target.listener().warning(target.name(), message.toString());
+    }
+
+    /**
+     * The revisions applied now (every one a downgrade to base would take back) whose newest applied
+     * upgrade ran with another checksum than their file has. A revision taken back since it ran is not
+     * applied, so a change to its file is no one's concern until it runs again.
+     */
+    static List<ChecksumChange> checksumChanges(TargetContext target, MigrationSet scripts, List<String> current)
+            throws SQLException {
+        RevisionGraph graph = scripts.graph();
+        if (current.isEmpty() || !current.stream().allMatch(row -> graph.find(row).isPresent())) {
+            return List.of(); // nothing applied, or rows this folder lacks: planning reports those
+        }
+        java.util.Set<String> appliedNow = new java.util.HashSet<>();
+        new Planner(graph).downgrade(current, "base").forEach(step -> appliedNow.add(step.revision().id()));
+        Map<String, String> applied = new TreeMap<>(target.history().appliedChecksums(target.connection()));
+        List<ChecksumChange> changed = new ArrayList<>();
+        for (Map.Entry<String, String> entry : applied.entrySet()) {
+            if (appliedNow.contains(entry.getKey())) {
+                String now = scripts.checksum(entry.getKey());
+                if (!now.equals(entry.getValue())) {
+                    changed.add(new ChecksumChange(entry.getKey(), entry.getValue(), now));
+                }
+            }
+        }
+        return changed;
     }
 
     private void inTransaction(StepExecution.SqlAction work) throws SQLException {
