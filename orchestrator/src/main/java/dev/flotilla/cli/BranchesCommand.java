@@ -1,7 +1,7 @@
 package dev.flotilla.cli;
 
 import dev.flotilla.engine.revision.Revision;
-import dev.flotilla.engine.script.ScriptDirectory;
+import dev.flotilla.engine.script.MigrationSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -22,7 +22,7 @@ final class BranchesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ScriptDirectory scripts = flotilla.project().load();
+        MigrationSet scripts = flotilla.project().migrations();
         RevisionFormat format = RevisionFormat.of(scripts);
         PrintWriter out = spec.commandLine().getOut();
         for (Revision revision : scripts.graph().walk(null, null)) {

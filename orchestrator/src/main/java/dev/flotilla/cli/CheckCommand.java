@@ -4,7 +4,8 @@ import dev.flotilla.engine.migrate.ChecksumChange;
 import dev.flotilla.engine.migrate.MigrationListener;
 import dev.flotilla.engine.revision.RevisionGraph;
 import dev.flotilla.engine.script.Problem;
-import dev.flotilla.engine.script.ScriptDirectory;
+import dev.flotilla.engine.script.FormatOptions;
+import dev.flotilla.engine.script.MigrationSets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -30,12 +31,12 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         Project project = flotilla.project();
         PrintWriter out = spec.commandLine().getOut();
-        List<Problem> problems = ScriptDirectory.check(project.versionsDir());
+        List<Problem> problems = MigrationSets.check(project.scriptsDir(), FormatOptions.detect());
         if (!problems.isEmpty()) {
             problems.forEach(out::println);
             return ExitCodes.FAILED;
         }
-        RevisionGraph graph = project.load().graph();
+        RevisionGraph graph = project.migrations().graph();
         int count = graph.revisions().size();
         SingleDatabase single = flotilla.singleDatabase();
         Optional<TargetDatabase> database = single.target();

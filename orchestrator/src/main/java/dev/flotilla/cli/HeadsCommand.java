@@ -2,7 +2,7 @@ package dev.flotilla.cli;
 
 import dev.flotilla.engine.revision.Revision;
 import dev.flotilla.engine.revision.RevisionGraph;
-import dev.flotilla.engine.script.ScriptDirectory;
+import dev.flotilla.engine.script.MigrationSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -28,7 +28,7 @@ final class HeadsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ScriptDirectory scripts = flotilla.project().load();
+        MigrationSet scripts = flotilla.project().migrations();
         RevisionGraph graph = scripts.graph();
         RevisionFormat format = RevisionFormat.of(scripts);
         List<String> heads = resolveDependencies ? graph.resolvedHeads() : graph.heads();

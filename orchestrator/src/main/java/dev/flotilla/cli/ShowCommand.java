@@ -1,7 +1,7 @@
 package dev.flotilla.cli;
 
 import dev.flotilla.engine.revision.Revision;
-import dev.flotilla.engine.script.ScriptDirectory;
+import dev.flotilla.engine.script.MigrationSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -29,7 +29,7 @@ final class ShowCommand implements Callable<Integer> {
         if ("current".equals(rev)) {
             throw new InputException("show current needs a database; that comes with the runner");
         }
-        ScriptDirectory scripts = flotilla.project().load();
+        MigrationSet scripts = flotilla.project().migrations();
         RevisionFormat format = RevisionFormat.of(scripts);
         PrintWriter out = spec.commandLine().getOut();
         for (Revision revision : scripts.graph().revisions(rev)) {

@@ -4,6 +4,7 @@ import dev.flotilla.engine.script.flyway.FlywayFolder;
 import dev.flotilla.engine.script.updown.UpDownFolder;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Opens a migrations folder in whichever format it is in. Detection, unless the options name the
@@ -27,6 +28,24 @@ public final class MigrationSets {
             case FLOTILLA -> ScriptDirectory.load(folder.resolve("versions"));
             case FLYWAY -> FlywayFolder.load(folder, options.wholeFiles());
             case UP_DOWN -> UpDownFolder.load(folder, detected.naming(), options.wholeFiles());
+        };
+    }
+
+    /**
+     * Every problem {@link #open} would report, sorted by file and line; empty when it would succeed. A
+     * folder whose format cannot be told is one problem saying why.
+     */
+    public static List<Problem> check(Path folder, FormatOptions options) {
+        FormatDetection.Detected detected;
+        try {
+            detected = FormatDetection.detect(folder, options);
+        } catch (ScriptException e) {
+            return e.problems();
+        }
+        return switch (detected.format()) {
+            case FLOTILLA -> ScriptDirectory.check(folder.resolve("versions"));
+            case FLYWAY -> FlywayFolder.check(folder, options.wholeFiles());
+            case UP_DOWN -> UpDownFolder.check(folder, detected.naming(), options.wholeFiles());
         };
     }
 
