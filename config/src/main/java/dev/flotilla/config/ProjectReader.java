@@ -80,7 +80,7 @@ final class ProjectReader {
             ServerConfig.kindOf(text);
             return JdbcUrls.placeSqliteFile(text, folder);
         });
-        Optional<String> user = section.text("user");
+        Optional<String> user = section.value("user", ENV, text -> Require.notBlank("user", text));
         Optional<Secret> password = section.value("password", SECRET, Secret::of);
         int poolSize = section.value("pool_size", ENV, Values.integer("pool_size", 1))
                 .orElse(ServerConfig.DEFAULT_POOL_SIZE);
@@ -116,19 +116,19 @@ final class ProjectReader {
             return registry.section("sql").flatMap(this::sql);
         }
         return registry.section("discover").flatMap(discover -> {
-            Optional<String> server = discover.required("server", ENV, text -> text);
-            Optional<String> pattern = discover.required("pattern", ENV, text -> text);
+            Optional<String> server = discover.required("server", ENV, text -> Require.serverName("server", text));
+            Optional<String> pattern = discover.required("pattern", ENV, text -> Require.notBlank("pattern", text));
             return discover.build(() -> new RegistryConfig.Discover(server.orElseThrow(), pattern.orElseThrow()));
         });
     }
 
     private Optional<RegistryConfig> sql(Section sql) {
-        Optional<String> server = sql.required("server", ENV, text -> text);
-        Optional<String> query = sql.required("query", ENV, text -> text);
+        Optional<String> server = sql.required("server", ENV, text -> Require.serverName("server", text));
+        Optional<String> query = sql.required("query", ENV, text -> Require.notBlank("query", text));
         Map<String, String> columns = new LinkedHashMap<>();
         sql.section("columns").ifPresent(section -> {
             for (String field : RegistryConfig.Sql.FIELDS) {
-                section.text(field).ifPresent(column -> columns.put(field, column));
+                section.value(field, ENV, text -> Require.notBlank(field, text)).ifPresent(column -> columns.put(field, column));
             }
             sql.failIf(section.failed());
         });

@@ -10,13 +10,15 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 import java.util.Optional;
 
 /**
  * Parses the file into a {@link Tree} with positions, reporting syntax errors and duplicate keys (which
  * YAML parsers otherwise resolve silently, last one wins). Uses snakeyaml-engine's composer only: no
- * object construction, no tags, no snakeyaml environment substitution.
+ * object construction, no tags, no snakeyaml environment substitution. YAML 1.2's core schema, so that
+ * {@code ~} and {@code null} are empty values as people expect.
  */
 final class YamlReader {
 
@@ -31,13 +33,13 @@ final class YamlReader {
 
     /** The top-level mapping, or empty when the file is not valid YAML or not a mapping (reported). */
     static Optional<Tree.Mapping> read(String text, String label, Problems problems) {
-        LoadSettings settings = LoadSettings.builder().setLabel(label).build();
+        LoadSettings settings = LoadSettings.builder().setLabel(label).setSchema(new CoreSchema()).build();
         Optional<Node> root;
         try {
             root = new Compose(settings).composeString(text);
         } catch (MarkedYamlEngineException e) {
             problems.add(e.getProblemMark().map(YamlReader::origin).orElse(Origin.NOWHERE), "",
-                    "not valid YAML: " + e.getProblem());
+                    "not valid YAML: " + context(e) + e.getProblem());
             return Optional.empty();
         } catch (YamlEngineException e) {
             problems.add(Origin.NOWHERE, "", "not valid YAML: " + e.getMessage());
@@ -55,6 +57,11 @@ final class YamlReader {
         problems.add(tree.origin(), "", "expected a mapping of keys (" + String.join(", ", Schema.ROOT.childNames())
                 + ") at the top level, found " + tree.describe());
         return Optional.empty();
+    }
+
+    /** snakeyaml's context ("while parsing a flow node"), when it gives one. */
+    private static String context(MarkedYamlEngineException e) {
+        return e.getContext() == null ? "" : e.getContext() + ", ";
     }
 
     private Tree convert(Node node, String path, int depth) {
