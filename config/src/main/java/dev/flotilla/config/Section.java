@@ -119,11 +119,6 @@ final class Section {
         return value(key, allowed, parser);
     }
 
-    /** The value of {@code key} as text, if present (an empty string is a value). */
-    Optional<String> text(String key) {
-        return value(key, Interpolator.Allowed.ENV, text -> text);
-    }
-
     boolean has(String key) {
         return mapping.entries().containsKey(key);
     }
