@@ -51,7 +51,9 @@ public final class ColumnMapping {
 
     /** This mapping with tenants that have no server column, or NULL there, on {@code server}. */
     public ColumnMapping withDefaultServer(String server) {
-        return new ColumnMapping(new EnumMap<>(explicit), server);
+        Map<Field, String> copy = new EnumMap<>(Field.class);
+        copy.putAll(explicit);
+        return new ColumnMapping(copy, server);
     }
 
     /** The explicitly mapped columns. */
