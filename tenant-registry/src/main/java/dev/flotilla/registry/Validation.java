@@ -15,7 +15,7 @@ import java.util.TreeSet;
  */
 final class Validation {
 
-    private record Server(ServerSpec spec, ConnectionTemplate template) {
+    private record Server(ServerSpec spec, ConnectionTemplate template, boolean idIsName) {
     }
 
     private final Map<String, Server> servers = new LinkedHashMap<>();
@@ -23,7 +23,7 @@ final class Validation {
 
     Validation(Iterable<ServerSpec> specs) {
         for (ServerSpec spec : specs) {
-            if (servers.put(spec.name(), new Server(spec, spec.template())) != null) {
+            if (servers.put(spec.name(), new Server(spec, spec.template(), spec.template().uses("tenant.id"))) != null) {
                 throw new RegistryException("server " + Names.quote(spec.name()) + " is given twice");
             }
         }
@@ -43,11 +43,10 @@ final class Validation {
             }
             TenantEntry checked = check(entry);
             if (checked != null) {
-                String location = location(checked.tenant());
-                TenantEntry sharing = location == null ? null : byLocation.putIfAbsent(location, checked);
+                TenantEntry sharing = byLocation.putIfAbsent(key(checked.tenant()), checked);
                 if (sharing != null) {
                     problem(entry, "lives where tenant " + Names.quote(sharing.tenant().id()) + " (" + sharing.origin()
-                            + ") lives: " + location);
+                            + ") lives: " + location(checked.tenant()));
                 }
                 valid.add(checked);
             }
@@ -89,7 +88,7 @@ final class Validation {
     private Tenant locate(TenantEntry entry, Server server) {
         Tenant tenant = entry.tenant();
         ServerSpec spec = server.spec();
-        boolean idIsName = server.template().uses("tenant.id");
+        boolean idIsName = server.idIsName();
         switch (spec.layout()) {
             case SCHEMA_PER_TENANT -> {
                 if (tenant.schema() == null && !idIsName) {
@@ -133,7 +132,16 @@ final class Validation {
         return refusal == null;
     }
 
-    /** Where the tenant lives, as a sentence that is also the key two tenants must never share. */
+    /** What two tenants must never share: the server and the database and schema, or the file. */
+    private String key(Tenant tenant) {
+        Server server = servers.get(tenant.server());
+        if (server.spec().layout() == Layout.FILE_PER_TENANT) {
+            return tenant.server() + '\0' + server.template().render(tenant, server.spec()).value();
+        }
+        return tenant.server() + '\0' + tenant.database() + '\0' + tenant.schema();
+    }
+
+    /** Where the tenant lives, as a sentence. */
     private String location(Tenant tenant) {
         Server server = servers.get(tenant.server());
         StringBuilder where = new StringBuilder("server ").append(Names.quote(tenant.server()));

@@ -36,7 +36,7 @@ final class Csv {
         int line = 1;
         while (at < text.length()) {
             int lineEnd = lineEnd(text, at);
-            if (text.substring(at, lineEnd).isBlank()) {
+            if (isBlank(text, at, lineEnd)) {
                 at = next(text, lineEnd);
                 line++;
                 continue;
@@ -108,6 +108,15 @@ final class Csv {
         boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
                 || value.indexOf('\r') >= 0 || !value.equals(value.strip());
         return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
+    }
+
+    private static boolean isBlank(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int lineEnd(String text, int at) {

@@ -35,8 +35,10 @@ public final class Selector {
         if (!selection.isExplicit()) {
             throw new RegistryException("no tenants selected: give --tenant ID, --tag TAG or --all");
         }
-        Map<String, Tenant> byId = new HashMap<>(tenants.size() * 2);
-        tenants.forEach(t -> byId.put(t.id(), t));
+        Map<String, Tenant> byId = new HashMap<>();
+        if (!selection.tenants().isEmpty() || !selection.excludes().isEmpty()) {
+            tenants.forEach(t -> byId.put(t.id(), t));
+        }
         List<String> errors = new ArrayList<>();
         Predicate<Tenant> included = included(tenants, byId, errors);
         Predicate<Tenant> excluded = patterns(selection.excludes(), "--exclude", tenants, byId, errors);
@@ -48,12 +50,15 @@ public final class Selector {
             throw new RegistryException(String.join("\n", errors));
         }
         Shard shard = selection.shard();
-        return tenants.stream()
-                .filter(included)
-                .filter(excluded.negate())
-                .filter(t -> selection.states().contains(t.state()))
-                .filter(t -> shard == null || shard.contains(t.id()))
-                .toList();
+        java.security.MessageDigest sha256 = Shard.sha256();
+        List<Tenant> selected = new ArrayList<>();
+        for (Tenant tenant : tenants) {
+            if (included.test(tenant) && !excluded.test(tenant) && selection.states().contains(tenant.state())
+                    && (shard == null || Shard.indexOf(sha256, tenant.id(), shard.count()) == shard.index())) {
+                selected.add(tenant);
+            }
+        }
+        return selected;
     }
 
     private Predicate<Tenant> included(List<Tenant> tenants, Map<String, Tenant> byId, List<String> errors) {
@@ -67,10 +72,28 @@ public final class Selector {
             tags.stream().filter(tag -> !known.contains(tag)).forEach(tag -> errors.add("no tenant has tag "
                     + Names.quote(tag) + "; known tags: " + (known.isEmpty() ? "(none)" : String.join(", ", known))));
         }
-        return byName.or(t -> !tags.isEmpty() && t.tags().stream().anyMatch(tags::contains));
+        return byName.or(t -> !tags.isEmpty() && hasAny(t.tags(), tags));
+    }
+
+    private static boolean hasAny(Set<String> tenantTags, Set<String> wanted) {
+        for (String tag : tenantTags) {
+            if (wanted.contains(tag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Matches ids or globs; notes each id no tenant has and each glob that matches none. */
+    private static boolean matchesAny(List<Pattern> patterns, String id) {
+        for (Pattern pattern : patterns) {
+            if (pattern.matcher(id).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Predicate<Tenant> patterns(List<String> values, String option, List<Tenant> tenants,
                                               Map<String, Tenant> byId, List<String> errors) {
         Set<String> exact = new TreeSet<>();
@@ -89,7 +112,10 @@ public final class Selector {
                 errors.add(option + " " + Names.quote(glob) + " matches no tenant");
             }
         });
+        if (values.isEmpty()) {
+            return t -> false;
+        }
         List<Pattern> patterns = List.copyOf(globs.values());
-        return t -> exact.contains(t.id()) || patterns.stream().anyMatch(p -> p.matcher(t.id()).matches());
+        return t -> exact.contains(t.id()) || matchesAny(patterns, t.id());
     }
 }

@@ -45,7 +45,12 @@ public record Shard(int index, int count) {
 
     /** The 1-based shard of {@code id} among {@code count}. */
     public static int indexOf(String id, int count) {
-        byte[] digest = sha256().digest(id.getBytes(StandardCharsets.UTF_8));
+        return indexOf(sha256(), id, count);
+    }
+
+    /** As {@link #indexOf(String, int)}, reusing a SHA-256 digest (not thread-safe). */
+    static int indexOf(MessageDigest sha256, String id, int count) {
+        byte[] digest = sha256.digest(id.getBytes(StandardCharsets.UTF_8));
         long head = 0;
         for (int i = 0; i < 8; i++) {
             head = (head << 8) | (digest[i] & 0xFF);
@@ -58,7 +63,7 @@ public record Shard(int index, int count) {
         return index + "/" + count;
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -35,11 +35,15 @@ public final class ConnectionTemplate {
     private final String text;
     private final ServerKind kind;
     private final List<Part> parts;
+    private final Set<String> variables;
 
     private ConnectionTemplate(String text, ServerKind kind, List<Part> parts) {
         this.text = text;
         this.kind = kind;
         this.parts = parts;
+        Set<String> used = new LinkedHashSet<>();
+        parts.stream().filter(p -> p.variable() != null).forEach(p -> used.add(p.variable()));
+        this.variables = java.util.Collections.unmodifiableSet(used);
     }
 
     /**
@@ -103,14 +107,12 @@ public final class ConnectionTemplate {
 
     /** The variables in order of first use, without {@code ${}}: {@code tenant.id}, {@code server.host}. */
     public Set<String> variables() {
-        Set<String> variables = new LinkedHashSet<>();
-        parts.stream().filter(p -> p.variable() != null).forEach(p -> variables.add(p.variable()));
         return variables;
     }
 
     /** Whether the template uses {@code ${variable}}, e.g. {@code uses("tenant.id")}. */
     public boolean uses(String variable) {
-        return parts.stream().anyMatch(p -> variable.equals(p.variable()));
+        return variables.contains(variable);
     }
 
     /** Whether any {@code ${tenant.…}} variable appears: without one, every tenant gets the same URL. */
@@ -124,7 +126,7 @@ public final class ConnectionTemplate {
      * look at the values themselves: {@link #render} refuses those that are unsafe.
      */
     public String check(Tenant tenant, ServerSpec server) {
-        for (String variable : variables()) {
+        for (String variable : variables) {
             if (value(variable, tenant, server) == null) {
                 return "server " + Names.quote(server.name()) + " URL template uses ${" + variable + "}, "
                         + (variable.startsWith("tenant.") ? "which the tenant does not have" : "which the server does not have")
