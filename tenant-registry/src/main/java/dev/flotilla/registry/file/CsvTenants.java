@@ -1,0 +1,143 @@
+package dev.flotilla.registry.file;
+
+import dev.flotilla.registry.Names;
+import dev.flotilla.registry.Origin;
+import dev.flotilla.registry.Problem;
+import dev.flotilla.registry.Tenant;
+import dev.flotilla.registry.TenantEntry;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A CSV registry: a header row naming the columns {@code id}, {@code server}, {@code database},
+ * {@code schema}, {@code tags} (separated by {@code ;} or {@code |}), {@code state}, and
+ * {@code attributes.<name>} for free values; any other column is an error. Empty cells are absent values.
+ * Immutable once read.
+ */
+final class CsvTenants {
+
+    static final String ATTRIBUTE_PREFIX = "attributes.";
+    private static final List<String> COLUMNS = List.of("id", "server", "database", "schema", "tags", "state");
+
+    final List<String> header;
+    final List<Csv.Row> rows;
+    final List<TenantEntry> entries = new ArrayList<>();
+    final List<Problem> problems = new ArrayList<>();
+
+    private CsvTenants(List<String> header, List<Csv.Row> rows) {
+        this.header = header;
+        this.rows = rows;
+    }
+
+    static CsvTenants read(String source, String text) {
+        List<Csv.Row> all;
+        try {
+            all = Csv.parse(text);
+        } catch (Csv.MalformedException e) {
+            CsvTenants broken = new CsvTenants(List.of(), List.of());
+            broken.problems.add(new Problem(new Origin(source, e.line), null, "CSV: " + e.getMessage()));
+            return broken;
+        }
+        if (all.isEmpty()) {
+            CsvTenants empty = new CsvTenants(List.of(), List.of());
+            empty.problems.add(new Problem(new Origin(source, 1), null, "CSV registry has no header row; expected at least id,server"));
+            return empty;
+        }
+        CsvTenants csv = new CsvTenants(all.get(0).fields(), all.subList(1, all.size()));
+        if (csv.checkHeader(source, all.get(0).line())) {
+            for (Csv.Row row : csv.rows) {
+                csv.row(source, row);
+            }
+        }
+        return csv;
+    }
+
+    private boolean checkHeader(String source, int line) {
+        Set<String> seen = new HashSet<>();
+        for (String column : header) {
+            Origin origin = new Origin(source, line);
+            if (!seen.add(column)) {
+                problems.add(new Problem(origin, null, "column " + Names.quote(column) + " appears twice in the header"));
+            } else if (!COLUMNS.contains(column) && !column.startsWith(ATTRIBUTE_PREFIX)) {
+                problems.add(new Problem(origin, null, "unknown column " + Names.quote(column) + "; expected "
+                        + String.join(", ", COLUMNS) + ", or attributes.<name> for a free value" + Names.didYouMean(column, COLUMNS)));
+            }
+        }
+        for (String required : List.of("id", "server")) {
+            if (!seen.contains(required)) {
+                problems.add(new Problem(new Origin(source, line), null, "the header has no " + required + " column"));
+            }
+        }
+        return problems.isEmpty();
+    }
+
+    private void row(String source, Csv.Row row) {
+        Origin origin = new Origin(source, row.line());
+        if (row.fields().size() != header.size()) {
+            problems.add(new Problem(origin, null, "row has " + row.fields().size() + " fields, the header has " + header.size()
+                    + " (" + String.join(",", header) + ")"));
+            return;
+        }
+        Fields fields = new Fields(origin, problems);
+        for (int i = 0; i < header.size(); i++) {
+            String value = row.fields().get(i);
+            String empty = value.isEmpty() ? null : value;
+            switch (header.get(i)) {
+                case "id" -> fields.id = empty;
+                case "server" -> fields.server = empty;
+                case "database" -> fields.database = empty;
+                case "schema" -> fields.schema = empty;
+                case "state" -> fields.state = empty;
+                case "tags" -> fields.tags = splitTags(value);
+                default -> {
+                    if (empty != null) {
+                        fields.attributes.put(header.get(i).substring(ATTRIBUTE_PREFIX.length()), value);
+                    }
+                }
+            }
+        }
+        TenantEntry entry = fields.toEntry();
+        if (entry != null) {
+            entries.add(entry);
+        }
+    }
+
+    static List<String> splitTags(String value) {
+        return Arrays.stream(value.split("[;|]")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+    }
+
+    /** The tenant as a CSV record under this header; refuses what the header has no column for. */
+    String format(Tenant tenant) {
+        List<String> missing = new ArrayList<>();
+        if (tenant.database() != null && !header.contains("database")) {
+            missing.add("database");
+        }
+        if (tenant.schema() != null && !header.contains("schema")) {
+            missing.add("schema");
+        }
+        if (!tenant.tags().isEmpty() && !header.contains("tags")) {
+            missing.add("tags");
+        }
+        if (tenant.state() != dev.flotilla.registry.TenantState.ACTIVE && !header.contains("state")) {
+            missing.add("state");
+        }
+        tenant.attributes().keySet().stream().map(a -> ATTRIBUTE_PREFIX + a).filter(c -> !header.contains(c)).forEach(missing::add);
+        if (!missing.isEmpty()) {
+            throw new dev.flotilla.registry.RegistryException("tenant " + Names.quote(tenant.id())
+                    + " cannot be written: the CSV header has no column " + String.join(", ", missing));
+        }
+        return header.stream().map(column -> Csv.format(switch (column) {
+            case "id" -> tenant.id();
+            case "server" -> tenant.server();
+            case "database" -> tenant.database();
+            case "schema" -> tenant.schema();
+            case "tags" -> String.join(";", tenant.tags());
+            case "state" -> tenant.state().label();
+            default -> tenant.attributes().get(column.substring(ATTRIBUTE_PREFIX.length()));
+        })).collect(Collectors.joining(","));
+    }
+}
