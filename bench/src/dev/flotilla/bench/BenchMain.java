@@ -21,7 +21,9 @@ import java.util.Map;
  * machine's noise. One JVM for every Flotilla run; only the migration is timed (connect, upgrade to heads,
  * close), not database creation. Prints raw times, the first run, warm medians and Flotilla/floor.
  *
- * <p>Usage: {@code BenchMain --corpus DIR [--set kratos] [--runs 5] [--targets postgresql,mariadb,sqlite]}
+ * <p>Usage: {@code BenchMain --corpus DIR [--set kratos] [--runs 5] [--targets postgresql,mariadb,sqlite]
+ * [--profile true]}. With {@code --profile}, each Flotilla run's calls to the server are timed by kind
+ * (which adds a little overhead of its own) and summed after the runs.
  */
 public final class BenchMain {
 
@@ -41,12 +43,15 @@ public final class BenchMain {
                 Runtime.getRuntime().availableProcessors(), loadAverage());
         for (String name : options.getOrDefault("targets", "postgresql,mariadb,sqlite").split(",")) {
             Target target = Target.named(name.strip());
-            bench(target, CorpusSet.open(corpus, project, target.dialect), runs, scratch);
+            TimedConnection profile = Boolean.parseBoolean(options.getOrDefault("profile", "false"))
+                    ? new TimedConnection() : null;
+            bench(target, CorpusSet.open(corpus, project, target.dialect), runs, scratch, profile);
         }
         System.out.printf("load average at the end: %s%n", loadAverage());
     }
 
-    private static void bench(Target target, CorpusSet set, int runs, Path scratch) throws Exception {
+    private static void bench(Target target, CorpusSet set, int runs, Path scratch, TimedConnection profile)
+            throws Exception {
         System.out.printf("%n== %s: %s; client %s; %d revisions, %d files for the client%n", target,
                 target.serverVersion(scratch), clientVersion(target), set.set().graph().revisions().size(),
                 set.files().size());
@@ -65,7 +70,7 @@ public final class BenchMain {
             target.create(db, set, scratch);
             long started = System.nanoTime();
             try (Connection connection = target.connect(db, set, scratch)) {
-                repairs = upgradeToHeads(migrator, connection);
+                repairs = upgradeToHeads(migrator, profile == null ? connection : profile.wrap(connection));
             }
             flotilla.add((System.nanoTime() - started) / 1e9);
             try (Connection connection = target.connect(db, set, scratch)) {
@@ -87,6 +92,9 @@ public final class BenchMain {
                 floorWarm, flotillaWarm, flotillaWarm / floorWarm);
         System.out.printf("  all-run medians: floor %.3f s, flotilla %.3f s, flotilla/floor %.2f%n", median(floor),
                 median(flotilla), median(flotilla) / median(floor));
+        if (profile != null) {
+            profile.print((long) (flotilla.stream().mapToDouble(Double::doubleValue).sum() * 1e9), runs);
+        }
         if (repairs > 0) {
             System.out.printf("  flotilla marked %d failed step(s) applied per run (the floor carries on past them)%n",
                     repairs);
