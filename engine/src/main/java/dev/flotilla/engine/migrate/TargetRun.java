@@ -148,6 +148,9 @@ final class TargetRun {
             for (int i = 0; i < prepared.size(); i++) {
                 Prepared step = prepared.get(i);
                 Mode mode = mode(step, wholeRun);
+                if (mode == Mode.OWN_TRANSACTION && step.statements().isEmpty() && i + 1 < prepared.size()) {
+                    mode = Mode.UNFLUSHED_TRANSACTION; // the next step's durable commit flushes this one
+                }
                 if (mode == Mode.AUTOCOMMIT && wholeRun) {
                     connection.commit(); // as Alembic's autocommit_block: what ran so far is kept
                     connection.setAutoCommit(true);
