@@ -36,4 +36,14 @@ public interface DialectSql {
 
     /** The statement that opens a transaction in an offline script ({@code BEGIN}, {@code START TRANSACTION}). */
     String beginTransaction();
+
+    /**
+     * A statement that lets the open transaction commit without waiting for its log to reach disk, or
+     * empty when the dialect has none. The runner uses it only for a step that runs no statement and is
+     * followed by another step of the same run, whose durable commit flushes the log up to it: after a
+     * crash of the server either both are there or the target is consistently at an earlier revision.
+     */
+    default java.util.Optional<String> unflushedCommit() {
+        return java.util.Optional.empty();
+    }
 }

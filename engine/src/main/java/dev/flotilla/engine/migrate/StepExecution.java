@@ -21,6 +21,9 @@ import java.util.List;
  * <ul>
  *   <li>{@link Mode#OWN_TRANSACTION}: statements, version change and history row commit together; a
  *       failure rolls all of it back and records a failed row.</li>
+ *   <li>{@link Mode#UNFLUSHED_TRANSACTION}: as {@link Mode#OWN_TRANSACTION}, for a step without statements
+ *       that another step of the run follows: the commit does not wait for the log to reach disk where the
+ *       dialect allows it ({@link dev.flotilla.engine.dialect.DialectSql#unflushedCommit()}).</li>
  *   <li>{@link Mode#SAVEPOINT}: the same inside the run's enclosing transaction (SQLite's lock).</li>
  *   <li>{@link Mode#RUN_TRANSACTION}: inside the whole run's transaction, committed by the run; a
  *       failure rolls back the whole run.</li>
@@ -32,7 +35,7 @@ import java.util.List;
 final class StepExecution {
 
     /** How a step's work is made atomic, as far as the database allows. */
-    enum Mode { OWN_TRANSACTION, SAVEPOINT, RUN_TRANSACTION, AUTOCOMMIT }
+    enum Mode { OWN_TRANSACTION, UNFLUSHED_TRANSACTION, SAVEPOINT, RUN_TRANSACTION, AUTOCOMMIT }
 
     private static final String SAVEPOINT = "flotilla_step";
 
@@ -141,6 +144,13 @@ final class StepExecution {
     private void begin(Mode mode) throws SQLException {
         switch (mode) {
             case OWN_TRANSACTION -> target.connection().setAutoCommit(false);
+            case UNFLUSHED_TRANSACTION -> {
+                target.connection().setAutoCommit(false);
+                java.util.Optional<String> unflushed = target.dialect().sql().unflushedCommit();
+                if (unflushed.isPresent()) {
+                    execute(unflushed.get());
+                }
+            }
             case SAVEPOINT -> execute("SAVEPOINT " + SAVEPOINT);
             default -> { }
         }
@@ -148,7 +158,7 @@ final class StepExecution {
 
     private void commit(Mode mode) throws SQLException {
         switch (mode) {
-            case OWN_TRANSACTION -> {
+            case OWN_TRANSACTION, UNFLUSHED_TRANSACTION -> {
                 target.connection().commit();
                 target.connection().setAutoCommit(true);
             }
@@ -164,7 +174,7 @@ final class StepExecution {
     private void rollBack(Mode mode, Exception primary) {
         Connection connection = target.connection();
         switch (mode) {
-            case OWN_TRANSACTION, RUN_TRANSACTION -> {
+            case OWN_TRANSACTION, UNFLUSHED_TRANSACTION, RUN_TRANSACTION -> {
                 quietly(connection::rollback, primary);
                 quietly(() -> connection.setAutoCommit(true), primary);
             }

@@ -145,8 +145,12 @@ final class TargetRun {
             connection.setAutoCommit(false);
         }
         try {
-            for (Prepared step : prepared) {
-                Mode mode = mode(step.sql(), wholeRun);
+            for (int i = 0; i < prepared.size(); i++) {
+                Prepared step = prepared.get(i);
+                Mode mode = mode(step, wholeRun);
+                if (mode == Mode.OWN_TRANSACTION && step.statements().isEmpty() && i + 1 < prepared.size()) {
+                    mode = Mode.UNFLUSHED_TRANSACTION; // the next step's durable commit flushes this one
+                }
                 if (mode == Mode.AUTOCOMMIT && wholeRun) {
                     connection.commit(); // as Alembic's autocommit_block: what ran so far is kept
                     connection.setAutoCommit(true);
@@ -173,11 +177,16 @@ final class TargetRun {
         return new RunResult(target.runId(), current, results, rows.rows());
     }
 
-    private Mode mode(StepSql sql, boolean wholeRun) {
+    private Mode mode(Prepared step, boolean wholeRun) {
         if (lock.isTransaction()) {
             return Mode.SAVEPOINT; // SQLite: every step inside the lock's exclusive transaction
         }
-        if (!target.dialect().transactionalDdl() || !sql.runsInTransaction()) {
+        if (step.statements().isEmpty()) {
+            // Nothing can half-happen in a step without statements, on any database: its version change and
+            // history row commit together, without a running row first (MySQL) or leaving the run's transaction.
+            return wholeRun ? Mode.RUN_TRANSACTION : Mode.OWN_TRANSACTION;
+        }
+        if (!target.dialect().transactionalDdl() || !step.sql().runsInTransaction()) {
             return Mode.AUTOCOMMIT;
         }
         return wholeRun ? Mode.RUN_TRANSACTION : Mode.OWN_TRANSACTION;
