@@ -49,6 +49,34 @@ final class FlotillaCommand {
         return new ProgressPrinter(spec.commandLine().getOut(), spec.commandLine().getErr(), quiet());
     }
 
+    /**
+     * Whether a runner command works on tenants rather than one database: when a tenant selection is given,
+     * or when neither {@code --url} nor {@code $DATABASE_URL} names a database and there is a config.
+     * {@code --url} with a selection is an error.
+     */
+    boolean tenantMode(TenantOptions tenants, SingleDatabase single) {
+        if (database.url != null) {
+            if (tenants.given()) {
+                throw new InputException("--url names one database; the tenant selection options (--tenant, --tag,"
+                        + " --all, --exclude, --shard, --state) do not apply to it");
+            }
+            return false;
+        }
+        if (tenants.given()) {
+            return true;
+        }
+        return env.variable(SingleDatabase.URL_VARIABLE).isEmpty() && single.project().config().isPresent();
+    }
+
+    /** The project's tenants, for a command in tenant mode; the caller closes it. */
+    Fleet fleet(SingleDatabase single, String command) {
+        return Fleet.open(single, env, command);
+    }
+
+    java.nio.file.Path workingDirectory() {
+        return env.workingDirectory();
+    }
+
     boolean verbose() {
         return options.verbose;
     }

@@ -72,7 +72,8 @@ final class SingleDatabase {
     /** The target, or an input error saying that {@code command} needs one. */
     TargetDatabase requireTarget(String command) {
         return target().orElseThrow(() -> new InputException(command + " needs a database: give --url JDBC_URL"
-                + " (or set $" + URL_VARIABLE + "); tenant selection (--tenant, --all) is not available yet"));
+                + " (or set $" + URL_VARIABLE + "), or a project config (flotilla.yaml) and select tenants with"
+                + " --tenant ID, --tag TAG or --all"));
     }
 
     /**

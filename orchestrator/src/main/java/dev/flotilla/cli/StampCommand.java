@@ -1,6 +1,8 @@
 package dev.flotilla.cli;
 
 import picocli.CommandLine.Command;
+import dev.flotilla.registry.Tenant;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,6 +25,9 @@ final class StampCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    TenantOptions tenants;
+
     @Parameters(arity = "1..*", paramLabel = "REV",
             description = "The revision(s) to stamp (heads, base, REV, ...); with --sql the first may be FROM:TO.")
     List<String> revisions;
@@ -44,10 +49,23 @@ final class StampCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         revisions.forEach(revision -> SingleDatabase.rejectRange("stamp", revision));
+        if (flotilla.tenantMode(tenants, single)) {
+            return onTenants(single);
+        }
         TargetDatabase database = single.requireTarget("stamp");
         ProgressPrinter printer = flotilla.printer(spec);
         printer.summary("Stamped", database.with(true, connection ->
                 single.migrator(printer).stamp(connection, database.schema(), revisions, purge)));
         return ExitCodes.OK;
+    }
+
+    private int onTenants(SingleDatabase single) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (Fleet fleet = flotilla.fleet(single, "stamp")) {
+            List<Tenant> selected = fleet.flotilla().select(tenants.selection("stamp", true));
+            return fleet.forEach(selected, out, err, tenant -> ProgressPrinter.summaryText("Stamped",
+                    tenant.stamp(revisions, purge, Fleet.listener(tenant.tenant().id(), out, err, flotilla.verbose()))));
+        }
     }
 }

@@ -69,6 +69,8 @@ class InitCommandTest {
         dev.flotilla.config.ProjectConfig config =
                 dev.flotilla.config.ConfigLoader.load(dir.resolve("flotilla.yaml"), Map.of());
         assertThat(config.scripts()).isEqualTo(dir.resolve("migrations"));
+        assertThat(new TestCli(dir).ok("tenants", "list", "--format", "csv"))
+                .isEqualTo("id,server,state,location,tags\nacme,local,active,data/acme.db,canary\nglobex,local,active,data/globex.db,\n");
     }
 
     @Test

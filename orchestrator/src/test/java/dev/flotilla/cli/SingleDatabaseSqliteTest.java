@@ -254,8 +254,8 @@ class SingleDatabaseSqliteTest {
     void commandsThatNeedADatabaseSaySoWithoutOne() {
         Result result = cli.run("upgrade");
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).isEqualTo("error: upgrade needs a database: give --url JDBC_URL (or set $DATABASE_URL);"
-                + " tenant selection (--tenant, --all) is not available yet\n");
+        assertThat(result.err()).isEqualTo("error: upgrade needs a database: give --url JDBC_URL (or set $DATABASE_URL),"
+                + " or a project config (flotilla.yaml) and select tenants with --tenant ID, --tag TAG or --all\n");
     }
 
     @Test
