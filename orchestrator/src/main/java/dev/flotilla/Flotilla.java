@@ -10,15 +10,18 @@ import dev.flotilla.engine.migrate.Migrator;
 import dev.flotilla.engine.script.FormatOptions;
 import dev.flotilla.engine.script.MigrationSet;
 import dev.flotilla.engine.script.MigrationSets;
+import dev.flotilla.registry.Origin;
 import dev.flotilla.registry.Registry;
 import dev.flotilla.registry.RegistryException;
 import dev.flotilla.registry.RegistrySource;
 import dev.flotilla.registry.Tenant;
+import dev.flotilla.registry.TenantEntry;
 import dev.flotilla.registry.TenantState;
 import dev.flotilla.registry.WritableRegistry;
 import dev.flotilla.registry.select.Selection;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -120,7 +123,9 @@ public final class Flotilla implements AutoCloseable {
         if (registry.find(tenant.id()).isPresent()) {
             return tenant(tenant.id());
         }
-        writable().register(tenant.withState(TenantState.PROVISIONING));
+        Tenant provisioning = tenant.withState(TenantState.PROVISIONING);
+        checkBeforeWriting(provisioning);
+        writable().register(provisioning);
         reload();
         return tenant(tenant.id());
     }
@@ -145,6 +150,19 @@ public final class Flotilla implements AutoCloseable {
                     + " add the tenant to it yourself, then run provision without --register");
         }
         return writable;
+    }
+
+    /**
+     * Validates the registry with the new tenant added, so that a tenant the registry would refuse (no
+     * schema for a schema-per-tenant server, an unknown server) is refused before the file is written.
+     */
+    private void checkBeforeWriting(Tenant tenant) {
+        List<TenantEntry> entries = new ArrayList<>();
+        for (Tenant existing : registry.tenants()) {
+            entries.add(new TenantEntry(existing, registry.origin(existing.id())));
+        }
+        entries.add(new TenantEntry(tenant, new Origin("new tenant", 0)));
+        Registry.of(source.description(), entries, Servers.specs(config));
     }
 
     private void reload() {

@@ -144,4 +144,19 @@ class TenantCommandsSqliteTest {
         assertThat(cli.ok("tenants", "--state", "provisioning", "--format", "csv"))
                 .isEqualTo("id,server,state,location,tags\nhooli,files,provisioning,data/hooli.db,\n");
     }
+
+    @Test
+    void registeringATenantTheRegistryWouldRefuseWritesNothing() throws Exception {
+        Files.writeString(dir.resolve("flotilla.yaml"), FleetProject.CONFIG.replace("  files:\n",
+                "  pg:\n    url: jdbc:postgresql://127.0.0.1:1/app\n  files:\n"));
+        String before = Files.readString(dir.resolve("tenants.yaml"));
+        Result result = cli.run("provision", "hooli", "--register", "--server", "pg");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("error: ").contains("hooli", "schema");
+        assertThat(Files.readString(dir.resolve("tenants.yaml"))).isEqualTo(before);
+        Result unknown = cli.run("provision", "hooli", "--register", "--server", "nowhere");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown server 'nowhere'");
+        assertThat(Files.readString(dir.resolve("tenants.yaml"))).isEqualTo(before);
+    }
 }
