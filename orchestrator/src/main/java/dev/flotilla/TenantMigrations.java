@@ -161,8 +161,14 @@ public final class TenantMigrations {
 
     private EngineException failure(String what, SQLException e) {
         String raw = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
-        String message = server().credentials().password().map(secret -> secret.scrub(raw)).orElse(raw);
-        String state = e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]";
+        // HikariCP's timeout message hides why connecting failed; the driver's exception is its cause.
+        if (e.getCause() != null && e.getCause().getMessage() != null) {
+            raw += ": " + e.getCause().getMessage().strip();
+        }
+        String text = raw;
+        String message = server().credentials().password().map(secret -> secret.scrub(text)).orElse(text);
+        SQLException root = e.getCause() instanceof SQLException cause && cause.getSQLState() != null ? cause : e;
+        String state = root.getSQLState() == null ? "" : " [SQLSTATE " + root.getSQLState() + "]";
         return new EngineException(describe() + ": " + what + ": " + message + state, 1, null);
     }
 }
