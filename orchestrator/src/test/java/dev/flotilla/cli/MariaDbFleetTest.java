@@ -83,6 +83,35 @@ class MariaDbFleetTest {
         }
     }
 
+    @Test
+    void aScriptThatSwitchesDatabasesLastDoesNotMoveTheNextTenant() throws Exception {
+        new SampleProject(dir).write("e1e2e3e4e5e6", R3, "marker then use",
+                "CREATE TABLE marker (id INTEGER);\nUSE `" + db.name() + "`;\n", "DROP TABLE marker;\n");
+        assertThat(cli.ok("provision", "a")).isEqualTo("a: Provisioned <base> -> e1e2e3e4e5e6 (4 steps, 0 ms).\n");
+        assertThat(cli.ok("provision", "b")).isEqualTo("b: Provisioned <base> -> e1e2e3e4e5e6 (4 steps, 0 ms).\n");
+        List<String> expected = List.of("account", "flotilla_history", "flotilla_version", "marker", "project");
+        assertThat(tables(first)).isEqualTo(expected);
+        assertThat(tables(second)).isEqualTo(expected);
+        assertThat(tables(db.name())).isEmpty();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Disabled("engine bug, not fixed here (engine/ is another engineer's): on MySQL/MariaDB the"
+            + " runner does not position the connection again between steps, so a step after a script's USE runs in"
+            + " the database that USE chose; this test fails with 'Table after_switch already exists'")
+    void aScriptThatSwitchesDatabasesDoesNotMoveTheNextStep() throws Exception {
+        new SampleProject(dir).write("e1e2e3e4e5e6", R3, "marker then use",
+                "CREATE TABLE marker (id INTEGER);\nUSE `" + db.name() + "`;\n", "DROP TABLE marker;\n");
+        new SampleProject(dir).write("f1f2f3f4f5f6", "e1e2e3e4e5e6", "after the switch",
+                "CREATE TABLE after_switch (id INTEGER);\n", "DROP TABLE after_switch;\n");
+        assertThat(cli.ok("provision", "a")).isEqualTo("a: Provisioned <base> -> f1f2f3f4f5f6 (5 steps, 0 ms).\n");
+        assertThat(cli.ok("provision", "b")).isEqualTo("b: Provisioned <base> -> f1f2f3f4f5f6 (5 steps, 0 ms).\n");
+        List<String> expected = List.of("account", "after_switch", "flotilla_history", "flotilla_version", "marker", "project");
+        assertThat(tables(first)).isEqualTo(expected);
+        assertThat(tables(second)).isEqualTo(expected);
+        assertThat(tables(db.name())).isEmpty();
+    }
+
     private List<String> tables(String database) throws Exception {
         List<String> names = new ArrayList<>();
         try (Connection connection = db.connect(); PreparedStatement statement = connection.prepareStatement(
