@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
 
 /** {@code flotilla current}: the revisions the database of {@code --url} is at, as Alembic prints them. */
 @Command(name = "current", description = {
-        "Display the current revision(s) of the database of --url: one '<rev> (head)' line each, nothing for an"
+        "Display the current revision(s) of the database of --url (with tenants: one '<id>: ...' line per selected tenant, default every active one): one '<rev> (head)' line each, nothing for an"
                 + " empty version table, '(uninitialized: ...)' when there is no version table.",
         "Exit 0; 1 when the database is dirty (the step, statement and error are named), holds a revision the"
                 + " scripts lack, or cannot be reached; 2 for invalid input."})

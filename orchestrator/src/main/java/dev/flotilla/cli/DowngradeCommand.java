@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 
 /** {@code flotilla downgrade TARGET}: downgrades the database of {@code --url}, or prints the SQL with {@code --sql}. */
 @Command(name = "downgrade", description = {
-        "Revert the database of --url to a previous version (base, -1, REV, LABEL@base).",
+        "Revert the database of --url, or each selected tenant, to a previous version (base, -1, REV, LABEL@base).",
         "Prints a line per step as it runs, then a summary.",
         "Exit 0 when done (or nothing to do), 1 when a step failed, the database is dirty or locked;"
                 + " 2 for invalid input (an irreversible downgrade among them)."})

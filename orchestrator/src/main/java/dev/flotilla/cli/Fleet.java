@@ -28,7 +28,10 @@ final class Fleet implements AutoCloseable {
 
     /** Opens the project's tenants: the config, the registry and the migrations are read and checked. */
     static Fleet open(SingleDatabase single, CliEnvironment env, String command) {
-        ProjectConfig config = single.project().requireConfig(command);
+        ProjectConfig loaded = single.project().requireConfig(command);
+        // --scripts overrides the config's scripts: for tenants too.
+        ProjectConfig config = new ProjectConfig(single.project().scriptsDir(), loaded.versionTable(),
+                loaded.historyTable(), loaded.servers(), loaded.registry(), loaded.defaults());
         FlotillaOptions options = FlotillaOptions.from(config, env.user())
                 .withMigrator(single.settings())
                 .withClock(env.clock(), () -> new UUID(env.random().nextLong(), env.random().nextLong()).toString());

@@ -15,8 +15,9 @@ import picocli.CommandLine.ScopeType;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",
-                "1:a migration failed, the database is dirty or locked, or a check found a problem",
-                "2:invalid input: usage, config, scripts, target (nothing was changed)",
+                "1:a migration failed (with tenants: at least one tenant failed), the database is dirty or locked, or a check"
+                        + " found a problem",
+                "2:invalid input: usage, config, registry, tenant selection, scripts, target (nothing was changed)",
                 "130:interrupted"})
 final class FlotillaCommand {
 

@@ -15,7 +15,8 @@ import java.util.concurrent.Callable;
 
 /** {@code flotilla stamp REV...}: sets the version rows of the database of {@code --url} without running steps. */
 @Command(name = "stamp", description = {
-        "'stamp' the revision table with the given revision(s); don't run any migrations.",
+        "'stamp' the revision table of the database of --url, or of each selected tenant, with the given revision(s);"
+                + " don't run any migrations.",
         "Exit 0 when done, 1 when the database is dirty or locked or the write failed; 2 for invalid input."})
 final class StampCommand implements Callable<Integer> {
 

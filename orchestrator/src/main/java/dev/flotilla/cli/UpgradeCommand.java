@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 
 /** {@code flotilla upgrade [TARGET]}: upgrades the database of {@code --url}, or prints the SQL with {@code --sql}. */
 @Command(name = "upgrade", description = {
-        "Upgrade the database of --url to a later version (Alembic's targets: heads, head, +1, REV, LABEL@head).",
+        "Upgrade the database of --url, or each selected tenant (--tenant, --tag, --all), to a later version (Alembic's targets: heads, head, +1, REV, LABEL@head).",
         "Prints a line per step as it runs, then a summary.",
         "Exit 0 when done (or nothing to do), 1 when a step failed (the database stays at the revision before it,"
                 + " or is dirty where DDL is not transactional), it is dirty or locked; 2 for invalid input."})

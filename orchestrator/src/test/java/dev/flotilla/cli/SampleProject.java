@@ -67,7 +67,7 @@ public final class SampleProject {
         return file;
     }
 
-    Path file(String id) {
+    public Path file(String id) {
         try (var files = Files.list(dir.resolve("migrations/versions"))) {
             return files.filter(f -> f.getFileName().toString().startsWith(id)).findFirst().orElseThrow();
         } catch (IOException e) {

@@ -159,4 +159,13 @@ class TenantCommandsSqliteTest {
         assertThat(unknown.err()).contains("unknown server 'nowhere'");
         assertThat(Files.readString(dir.resolve("tenants.yaml"))).isEqualTo(before);
     }
+
+    @Test
+    void theScriptsOptionAppliesToTenantsToo() throws Exception {
+        Files.createDirectories(dir.resolve("other/versions"));
+        Files.copy(new SampleProject(dir).file(R1), dir.resolve("other/versions").resolve(new SampleProject(dir).file(R1).getFileName()));
+        assertThat(cli.ok("--scripts", "other", "upgrade", "--tenant", "acme"))
+                .isEqualTo("acme: Upgraded <base> -> " + R1 + " (1 step, 0 ms).\n");
+        assertThat(cli.ok("--scripts", "other", "current", "--tenant", "acme")).isEqualTo("acme: " + R1 + " (head)\n");
+    }
 }
