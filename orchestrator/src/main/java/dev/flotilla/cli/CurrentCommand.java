@@ -7,6 +7,8 @@ import dev.flotilla.engine.migrate.TargetStatus;
 import dev.flotilla.engine.revision.Revision;
 import dev.flotilla.engine.script.MigrationSet;
 import picocli.CommandLine.Command;
+import dev.flotilla.TenantMigrations;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -19,7 +21,7 @@ import java.util.concurrent.Callable;
 
 /** {@code flotilla current}: the revisions the database of {@code --url} is at, as Alembic prints them. */
 @Command(name = "current", description = {
-        "Display the current revision(s) of the database of --url: one '<rev> (head)' line each, nothing for an"
+        "Display the current revision(s) of the database of --url (with tenants: one '<id>: ...' line per selected tenant, default every active one): one '<rev> (head)' line each, nothing for an"
                 + " empty version table, '(uninitialized: ...)' when there is no version table.",
         "Exit 0; 1 when the database is dirty (the step, statement and error are named), holds a revision the"
                 + " scripts lack, or cannot be reached; 2 for invalid input."})
@@ -31,9 +33,15 @@ final class CurrentCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    TenantOptions tenants;
+
     @Override
     public Integer call() {
         SingleDatabase single = flotilla.singleDatabase();
+        if (flotilla.tenantMode(tenants, single)) {
+            return onTenants(single);
+        }
         TargetDatabase database = single.requireTarget("current");
         MigrationSet migrations = single.migrations();
         TargetStatus status = database.with(false, connection ->
@@ -67,5 +75,39 @@ final class CurrentCommand implements Callable<Integer> {
                     + " the database?", 1, null);
         }
         return ExitCodes.OK;
+    }
+
+    /** One line per selected tenant (every active one by default): its revisions, as Alembic prints them. */
+    private int onTenants(SingleDatabase single) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        MigrationSet migrations = single.migrations();
+        RevisionFormat format = RevisionFormat.of(migrations);
+        try (Fleet fleet = flotilla.fleet(single, "current")) {
+            return fleet.forEach(fleet.flotilla().select(tenants.selection("current", false)), out, err,
+                    tenant -> line(tenant, migrations, format, single.settings().versionTable()));
+        }
+    }
+
+    private static String line(TenantMigrations tenant, MigrationSet migrations, RevisionFormat format,
+                               String versionTable) {
+        TargetStatus status = tenant.status();
+        if (status.dirtyStep().isPresent()) {
+            throw new DirtyTargetException(tenant.describe(), status.dirtyStep().get());
+        }
+        if (!status.initialized()) {
+            return "(uninitialized: no version table " + versionTable + ")";
+        }
+        List<String> lines = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String id : status.revisions()) {
+            Optional<Revision> revision = migrations.graph().find(id);
+            revision.ifPresentOrElse(r -> lines.add(format.currentLine(r)), () -> unknown.add(id));
+        }
+        if (!unknown.isEmpty()) {
+            throw new EngineException(tenant.describe() + " is at revision(s) " + String.join(", ", unknown)
+                    + " that the migrations in " + migrations.location() + " lack", 1, null);
+        }
+        return lines.isEmpty() ? "<base>" : String.join(", ", lines);
     }
 }

@@ -1,6 +1,8 @@
 package dev.flotilla.cli;
 
+import dev.flotilla.config.ConfigException;
 import dev.flotilla.engine.EngineException;
+import dev.flotilla.registry.RegistryException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -18,7 +20,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     public int handleExecutionException(Exception exception, CommandLine command, ParseResult parseResult) {
         boolean verbose = verbose(parseResult);
         PrintWriter err = command.getErr();
-        if (exception instanceof EngineException) {
+        if (expected(exception)) {
             err.println("error: " + exception.getMessage());
         } else {
             err.println("error: internal error: " + describe(exception)
@@ -29,6 +31,12 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         }
         err.flush();
         return command.getExitCodeExceptionMapper().getExitCode(exception);
+    }
+
+    /** An exception thrown on purpose, whose message is meant for the person running the command. */
+    static boolean expected(Throwable exception) {
+        return exception instanceof EngineException || exception instanceof ConfigException
+                || exception instanceof RegistryException;
     }
 
     private static String describe(Exception exception) {

@@ -1,12 +1,14 @@
 package dev.flotilla.cli;
 
+import dev.flotilla.config.ConfigException;
 import dev.flotilla.engine.EngineException;
+import dev.flotilla.registry.RegistryException;
 import picocli.CommandLine.IExitCodeExceptionMapper;
 import picocli.CommandLine.ParameterException;
 
 /**
  * The one place that turns an exception into the process exit code (CLI.md, "Exit codes"): the
- * engine's exceptions carry their own, usage errors are 2, anything unexpected is 1.
+ * engine's, the config module's and the tenant registry's exceptions carry their own, usage errors are 2, anything unexpected is 1.
  */
 final class ExitCodes implements IExitCodeExceptionMapper {
 
@@ -18,6 +20,12 @@ final class ExitCodes implements IExitCodeExceptionMapper {
     public int getExitCode(Throwable exception) {
         if (exception instanceof EngineException engine) {
             return engine.exitCode();
+        }
+        if (exception instanceof ConfigException config) {
+            return config.exitCode();
+        }
+        if (exception instanceof RegistryException registry) {
+            return registry.exitCode();
         }
         if (exception instanceof ParameterException) {
             return INVALID_INPUT;

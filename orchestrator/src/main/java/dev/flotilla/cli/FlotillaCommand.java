@@ -15,8 +15,9 @@ import picocli.CommandLine.ScopeType;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",
-                "1:a migration failed, the database is dirty or locked, or a check found a problem",
-                "2:invalid input: usage, config, scripts, target (nothing was changed)",
+                "1:a migration failed (with tenants: at least one tenant failed), the database is dirty or locked, or a check"
+                        + " found a problem",
+                "2:invalid input: usage, config, registry, tenant selection, scripts, target (nothing was changed)",
                 "130:interrupted"})
 final class FlotillaCommand {
 
@@ -47,6 +48,34 @@ final class FlotillaCommand {
     /** Prints a run's steps and warnings to the command's out and err. */
     ProgressPrinter printer(CommandSpec spec) {
         return new ProgressPrinter(spec.commandLine().getOut(), spec.commandLine().getErr(), quiet());
+    }
+
+    /**
+     * Whether a runner command works on tenants rather than one database: when a tenant selection is given,
+     * or when neither {@code --url} nor {@code $DATABASE_URL} names a database and there is a config.
+     * {@code --url} with a selection is an error.
+     */
+    boolean tenantMode(TenantOptions tenants, SingleDatabase single) {
+        if (database.url != null) {
+            if (tenants.given()) {
+                throw new InputException("--url names one database; the tenant selection options (--tenant, --tag,"
+                        + " --all, --exclude, --shard, --state) do not apply to it");
+            }
+            return false;
+        }
+        if (tenants.given()) {
+            return true;
+        }
+        return env.variable(SingleDatabase.URL_VARIABLE).isEmpty() && single.project().config().isPresent();
+    }
+
+    /** The project's tenants, for a command in tenant mode; the caller closes it. */
+    Fleet fleet(SingleDatabase single, String command) {
+        return Fleet.open(single, env, command);
+    }
+
+    java.nio.file.Path workingDirectory() {
+        return env.workingDirectory();
     }
 
     boolean verbose() {

@@ -20,6 +20,10 @@ final class GlobalOptions {
             description = "The migrations folder (holding versions/); overrides the config.")
     Path scripts;
 
+    @Option(names = "--format", paramLabel = "FORMAT", scope = ScopeType.INHERIT,
+            description = "Output format of reports: table (default), json or csv.")
+    ReportFormat format = ReportFormat.TABLE;
+
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "More detail: full revision entries, stack traces on errors.")
     boolean verbose;

@@ -61,7 +61,10 @@ public final class Main {
                 .addSubcommand(new UpgradeCommand())
                 .addSubcommand(new DowngradeCommand())
                 .addSubcommand(new StampCommand())
-                .addSubcommand(new RepairCommand());
+                .addSubcommand(new RepairCommand())
+                .addSubcommand(new TenantsCommand())
+                .addSubcommand(new ProvisionCommand());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExitCodeExceptionMapper(new ExitCodes());
         cli.setExecutionExceptionHandler(new ErrorReporter());
         cli.setExecutionStrategy(Main::execute);

@@ -47,17 +47,22 @@ final class ProgressPrinter implements MigrationListener {
      * do: at c3d9e5f1a084.} when the run found nothing to do.
      */
     void summary(String verb, RunResult result) {
-        if (result.isNoOp()) {
-            out.println("Nothing to do: at " + revisions(result.after()) + ".");
-        } else if (result.steps().isEmpty()) {
-            out.println(verb + " " + revisions(result.before()) + " -> " + revisions(result.after()) + ".");
-        } else {
-            Duration took = result.steps().stream().map(StepResult::duration).reduce(Duration.ZERO, Duration::plus);
-            int steps = result.steps().size();
-            out.println(verb + " " + revisions(result.before()) + " -> " + revisions(result.after()) + " (" + steps
-                    + (steps == 1 ? " step, " : " steps, ") + took.toMillis() + " ms).");
-        }
+        out.println(summaryText(verb, result));
         out.flush();
+    }
+
+    /** The summary line's text, without a line break. */
+    static String summaryText(String verb, RunResult result) {
+        if (result.isNoOp()) {
+            return "Nothing to do: at " + revisions(result.after()) + ".";
+        }
+        if (result.steps().isEmpty()) {
+            return verb + " " + revisions(result.before()) + " -> " + revisions(result.after()) + ".";
+        }
+        Duration took = result.steps().stream().map(StepResult::duration).reduce(Duration.ZERO, Duration::plus);
+        int steps = result.steps().size();
+        return verb + " " + revisions(result.before()) + " -> " + revisions(result.after()) + " (" + steps
+                + (steps == 1 ? " step, " : " steps, ") + took.toMillis() + " ms).";
     }
 
     /** The last line of {@code repair}: what was done and where the database is now. */

@@ -1,6 +1,6 @@
 package dev.flotilla.cli;
 
-import dev.flotilla.cli.ConfigSettings.Setting;
+import dev.flotilla.config.ProjectConfig;
 import dev.flotilla.engine.script.FormatOptions;
 import dev.flotilla.engine.script.MigrationSet;
 import dev.flotilla.engine.script.MigrationSets;
@@ -11,18 +11,17 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where a project's migration scripts are, and what its config says about the version table. Built by
- * {@link ProjectLocator}, which has checked that the migrations folder exists.
+ * Where a project's migration scripts are, and its config when there is a {@code flotilla.yaml}. Built by
+ * {@link ProjectLocator}, which has checked that the migrations folder exists and the config is valid.
  *
- * @param scriptsDir   the migrations folder, absolute; it holds {@code versions/}
- * @param versionTable the config's {@code version_table:}, empty when the config names none (or there is
- *                     no config)
+ * @param scriptsDir the migrations folder, absolute; it holds {@code versions/}
+ * @param config     the whole config (read by the config module), empty when there is no config file
  */
-record Project(Path scriptsDir, Optional<Setting> versionTable) {
+record Project(Path scriptsDir, Optional<ProjectConfig> config) {
 
     Project {
         Objects.requireNonNull(scriptsDir, "scriptsDir");
-        Objects.requireNonNull(versionTable, "versionTable");
+        Objects.requireNonNull(config, "config");
     }
 
     Project(Path scriptsDir) {
@@ -31,6 +30,12 @@ record Project(Path scriptsDir, Optional<Setting> versionTable) {
 
     Path versionsDir() {
         return scriptsDir.resolve("versions");
+    }
+
+    /** The config, or an input error saying that {@code command} needs one. */
+    ProjectConfig requireConfig(String command) {
+        return config.orElseThrow(() -> new InputException(command + " needs a project config (flotilla.yaml"
+                + " with servers: and registry:); give --config FILE or run `flotilla init`"));
     }
 
     /** Parses every script; throws the engine's exception, with every problem, when one is malformed. */

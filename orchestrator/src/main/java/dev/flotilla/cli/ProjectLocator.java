@@ -1,5 +1,8 @@
 package dev.flotilla.cli;
 
+import dev.flotilla.config.ConfigLoader;
+import dev.flotilla.config.ProjectConfig;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -8,8 +11,9 @@ import java.util.Optional;
  * Finds the migrations folder from the global options, {@code $FLOTILLA_CONFIG} and the working
  * directory, in that order of precedence: {@code --scripts DIR}; the {@code scripts:} key of the
  * config ({@code --config FILE}, else {@code $FLOTILLA_CONFIG}, else {@code ./flotilla.yaml}); else
- * {@code ./migrations} when it exists. The config's {@code version_table:} comes along when there is a
- * config. Stateless apart from the environment it was given.
+ * {@code ./migrations} when it exists. A config file is read whole by the config module
+ * ({@link ConfigLoader}, with this environment's variables), so an invalid one is an error (exit 2) for
+ * every command. Stateless apart from the environment it was given.
  */
 final class ProjectLocator {
 
@@ -25,13 +29,14 @@ final class ProjectLocator {
 
     Project locate(GlobalOptions options) {
         Optional<Path> config = configFile(options);
+        Optional<ProjectConfig> loaded = config.map(file -> ConfigLoader.load(file, env.variables()));
         Path scripts;
         String origin;
         if (options.scripts != null) {
             scripts = resolve(options.scripts);
             origin = "--scripts";
         } else if (config.isPresent()) {
-            scripts = ConfigSettings.scripts(config.get());
+            scripts = loaded.orElseThrow().scripts();
             origin = "scripts: in " + config.get();
         } else {
             scripts = env.workingDirectory().resolve(DEFAULT_SCRIPTS);
@@ -41,7 +46,7 @@ final class ProjectLocator {
                         + "; run `flotilla init` or pass --scripts DIR");
             }
         }
-        return checked(new Project(scripts, config.flatMap(ConfigSettings::versionTable)), origin);
+        return checked(new Project(scripts, loaded), origin);
     }
 
     private Optional<Path> configFile(GlobalOptions options) {

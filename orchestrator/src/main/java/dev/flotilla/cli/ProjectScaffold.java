@@ -1,5 +1,7 @@
 package dev.flotilla.cli;
 
+import dev.flotilla.config.ConfigExample;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,36 +13,14 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The files {@code flotilla init} writes: a commented {@code flotilla.yaml} in the shape of CLI.md's
- * config contract, an empty {@code migrations/versions/} and a {@code tenants.yaml} with two SQLite
+ * The files {@code flotilla init} writes: the config module's commented {@code flotilla.yaml}
+ * ({@link ConfigExample#TEXT}), an empty {@code migrations/versions/} and a {@code tenants.yaml} with two SQLite
  * tenants. Refuses to touch a folder that already holds any of them.
  */
 final class ProjectScaffold {
 
-    static final String CONFIG = """
-            # Flotilla project configuration. Relative paths are relative to this file's folder.
-
-            # The migrations folder; `flotilla revision` writes new scripts into its versions/ folder.
-            scripts: migrations
-
-            # The table in each tenant's database that records the revision(s) it is at.
-            version_table: flotilla_version
-
-            # The database servers tenants live on. ${tenant.<field>} in a url is filled in per tenant.
-            servers:
-              local:
-                url: jdbc:sqlite:data/${tenant.id}.db          # file-per-tenant
-              # pg1:
-              #   url: jdbc:postgresql://127.0.0.1:5432/app    # schema-per-tenant: tenants name a schema
-              #   user: postgres
-              #   password: ${env:PG_PASSWORD}
-              #   max_concurrency: 4
-
-            # Where the list of tenants comes from.
-            registry:
-              file: tenants.yaml
-              # sql: {server: pg1, query: "SELECT id, schema_name AS schema FROM tenants WHERE active"}
-            """;
+    /** The config module's commented example, so that what init writes always loads. */
+    static final String CONFIG = ConfigExample.TEXT;
 
     static final String TENANTS = """
             # The tenants Flotilla migrates; each names a server from flotilla.yaml.

@@ -1,6 +1,6 @@
 package dev.flotilla.cli;
 
-import dev.flotilla.cli.ConfigSettings.Setting;
+import dev.flotilla.config.ProjectConfig;
 import dev.flotilla.engine.dialect.Dialect;
 import dev.flotilla.engine.dialect.Dialects;
 import dev.flotilla.engine.dialect.Timeouts;
@@ -72,7 +72,8 @@ final class SingleDatabase {
     /** The target, or an input error saying that {@code command} needs one. */
     TargetDatabase requireTarget(String command) {
         return target().orElseThrow(() -> new InputException(command + " needs a database: give --url JDBC_URL"
-                + " (or set $" + URL_VARIABLE + "); tenant selection (--tenant, --all) is not available yet"));
+                + " (or set $" + URL_VARIABLE + "), or a project config (flotilla.yaml) and select tenants with"
+                + " --tenant ID, --tag TAG or --all"));
     }
 
     /**
@@ -101,18 +102,20 @@ final class SingleDatabase {
     MigratorSettings settings() {
         MigratorSettings defaults = MigratorSettings.defaults(env.user());
         String versionTable = versionTable();
+        String historyTable = options.versionTable != null ? historyTableFor(options.versionTable)
+                : project().config().map(ProjectConfig::historyTable).orElse(historyTableFor(versionTable));
         Timeouts timeouts = new Timeouts(
                 Optional.ofNullable(options.lockTimeout).orElse(defaults.timeouts().lockTimeout()),
                 Optional.ofNullable(options.statementTimeout).orElse(defaults.timeouts().statementTimeout()));
         try {
             return defaults.withVersionTable(versionTable)
-                    .withHistoryTable(historyTableFor(versionTable))
+                    .withHistoryTable(historyTable)
                     .withLockWait(Optional.ofNullable(options.lockWait).orElse(defaults.lockWait()))
                     .withTimeouts(timeouts)
                     .withTransactionMode(Optional.ofNullable(options.transaction).orElse(defaults.transactionMode()))
                     .withStrictChecksums(options.strict);
         } catch (IllegalArgumentException e) {
-            throw new InputException(versionTableOrigin() + ": " + e.getMessage());
+            throw new InputException("--version-table: " + e.getMessage());
         }
     }
 
@@ -145,14 +148,7 @@ final class SingleDatabase {
         if (options.versionTable != null) {
             return options.versionTable;
         }
-        return project().versionTable().map(Setting::value).orElse(DEFAULT_VERSION_TABLE);
-    }
-
-    private String versionTableOrigin() {
-        if (options.versionTable != null) {
-            return "--version-table";
-        }
-        return project().versionTable().map(Setting::origin).orElse("--version-table");
+        return project().config().map(ProjectConfig::versionTable).orElse(DEFAULT_VERSION_TABLE);
     }
 
     private Optional<Secret> password() {

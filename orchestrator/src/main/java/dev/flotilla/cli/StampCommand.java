@@ -1,6 +1,8 @@
 package dev.flotilla.cli;
 
 import picocli.CommandLine.Command;
+import dev.flotilla.registry.Tenant;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -13,7 +15,8 @@ import java.util.concurrent.Callable;
 
 /** {@code flotilla stamp REV...}: sets the version rows of the database of {@code --url} without running steps. */
 @Command(name = "stamp", description = {
-        "'stamp' the revision table with the given revision(s); don't run any migrations.",
+        "'stamp' the revision table of the database of --url, or of each selected tenant, with the given revision(s);"
+                + " don't run any migrations.",
         "Exit 0 when done, 1 when the database is dirty or locked or the write failed; 2 for invalid input."})
 final class StampCommand implements Callable<Integer> {
 
@@ -22,6 +25,9 @@ final class StampCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    TenantOptions tenants;
 
     @Parameters(arity = "1..*", paramLabel = "REV",
             description = "The revision(s) to stamp (heads, base, REV, ...); with --sql the first may be FROM:TO.")
@@ -44,10 +50,23 @@ final class StampCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         revisions.forEach(revision -> SingleDatabase.rejectRange("stamp", revision));
+        if (flotilla.tenantMode(tenants, single)) {
+            return onTenants(single);
+        }
         TargetDatabase database = single.requireTarget("stamp");
         ProgressPrinter printer = flotilla.printer(spec);
         printer.summary("Stamped", database.with(true, connection ->
                 single.migrator(printer).stamp(connection, database.schema(), revisions, purge)));
         return ExitCodes.OK;
+    }
+
+    private int onTenants(SingleDatabase single) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (Fleet fleet = flotilla.fleet(single, "stamp")) {
+            List<Tenant> selected = fleet.flotilla().select(tenants.selection("stamp", true));
+            return fleet.forEach(selected, out, err, tenant -> ProgressPrinter.summaryText("Stamped",
+                    tenant.stamp(revisions, purge, Fleet.listener(tenant.tenant().id(), out, err, flotilla.verbose()))));
+        }
     }
 }

@@ -63,6 +63,17 @@ class InitCommandTest {
     }
 
     @Test
+    void theConfigIsTheConfigModulesExampleAndLoadsWithItsTenants() throws Exception {
+        new TestCli(dir).ok("init");
+        assertThat(Files.readString(dir.resolve("flotilla.yaml"))).isEqualTo(dev.flotilla.config.ConfigExample.TEXT);
+        dev.flotilla.config.ProjectConfig config =
+                dev.flotilla.config.ConfigLoader.load(dir.resolve("flotilla.yaml"), Map.of());
+        assertThat(config.scripts()).isEqualTo(dir.resolve("migrations"));
+        assertThat(new TestCli(dir).ok("tenants", "list", "--format", "csv"))
+                .isEqualTo("id,server,state,location,tags\nacme,local,active,data/acme.db,canary\nglobex,local,active,data/globex.db,\n");
+    }
+
+    @Test
     void aFreshProjectHasNoRevisionsAndNoProblems() {
         TestCli cli = new TestCli(dir);
         cli.ok("init");

@@ -11,6 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ProjectLocationTest {
 
+    /** The keys a config must have besides scripts: (the config module reads the whole file). */
+    static final String SERVERS = "servers:\n  local:\n    url: jdbc:sqlite:data/${tenant.id}.db\nregistry:\n  file: tenants.yaml\n";
+
+
     @TempDir
     Path dir;
 
@@ -35,7 +39,7 @@ class ProjectLocationTest {
     void theScriptsKeyIsRelativeToTheConfigFilesFolder() throws Exception {
         Path project = dir.resolve("project");
         Files.createDirectories(project.resolve("db/migrations/versions"));
-        Files.writeString(project.resolve("flotilla.yaml"), "servers: {}\nscripts: db/migrations\n");
+        Files.writeString(project.resolve("flotilla.yaml"), SERVERS + "scripts: db/migrations\n");
         Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
         TestCli cli = new TestCli(elsewhere);
         assertThat(cli.ok("-c", "../project/flotilla.yaml", "revision", "-m", "one", "--rev-id", "aaa1"))
@@ -48,7 +52,7 @@ class ProjectLocationTest {
     @Test
     void aConfigWithoutScriptsKeyMeansMigrations() throws Exception {
         Files.createDirectories(dir.resolve("migrations/versions"));
-        Files.writeString(dir.resolve("flotilla.yaml"), "# nothing yet\n");
+        Files.writeString(dir.resolve("flotilla.yaml"), "# no scripts: key\n" + SERVERS);
         TestCli cli = new TestCli(dir);
         cli.ok("revision", "-m", "one", "--rev-id", "aaa1");
         assertThat(cli.ok("heads")).isEqualTo("aaa1 (head)\n");
@@ -82,29 +86,29 @@ class ProjectLocationTest {
         Path config = Files.writeString(dir.resolve("flotilla.yaml"), "scripts: migrations\nservers:\n  a: [1, 2\n");
         Result result = new TestCli(dir).run("history");
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).startsWith("error: " + config + ":4: not valid YAML: ");
+        assertThat(result.err()).startsWith("error: " + config + ":4:1: not valid YAML: ");
     }
 
     @Test
     void aScriptsKeyThatIsNotAPathNamesItsLine() throws Exception {
-        Path config = Files.writeString(dir.resolve("flotilla.yaml"), "version_table: v\nscripts:\n  - a\n");
+        Path config = Files.writeString(dir.resolve("flotilla.yaml"), "version_table: v\nscripts:\n  - a\n" + SERVERS);
         Result result = new TestCli(dir).run("heads");
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).isEqualTo("error: " + config
-                + ":3: key scripts must name the migrations folder, e.g. `scripts: migrations`\n");
+                + ":3:3: scripts: expected a folder, relative to this file's folder, found a list\n");
     }
 
     @Test
     void anEmptyScriptsKeyIsAnError() throws Exception {
-        Path config = Files.writeString(dir.resolve("flotilla.yaml"), "scripts: \"\"\n");
+        Path config = Files.writeString(dir.resolve("flotilla.yaml"), "scripts: \"\"\n" + SERVERS);
         Result result = new TestCli(dir).run("heads");
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).startsWith("error: " + config + ":1: key scripts must name the migrations folder");
+        assertThat(result.err()).isEqualTo("error: " + config + ":1:10: scripts: expected a path, found an empty string\n");
     }
 
     @Test
     void aScriptsFolderThatDoesNotExistNamesWhereItCameFrom() throws Exception {
-        Path config = Files.writeString(dir.resolve("flotilla.yaml"), "scripts: db\n");
+        Path config = Files.writeString(dir.resolve("flotilla.yaml"), "scripts: db\n" + SERVERS);
         Result result = new TestCli(dir).run("heads");
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).isEqualTo("error: migrations folder " + dir.resolve("db") + " (from scripts: in "

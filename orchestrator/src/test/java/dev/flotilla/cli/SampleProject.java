@@ -16,20 +16,20 @@ import java.util.List;
  * A project of three revisions in a test folder (account table, project table, a column), written in
  * Flotilla's own format, and small reads of the databases the tests migrate.
  */
-final class SampleProject {
+public final class SampleProject {
 
-    static final String R1 = "1f0c2a7b9d31";
-    static final String R2 = "5b8e41c07a62";
-    static final String R3 = "c3d9e5f1a084";
+    public static final String R1 = "1f0c2a7b9d31";
+    public static final String R2 = "5b8e41c07a62";
+    public static final String R3 = "c3d9e5f1a084";
 
     private final Path dir;
 
-    SampleProject(Path dir) {
+    public SampleProject(Path dir) {
         this.dir = dir;
     }
 
     /** Writes the three revisions into {@code migrations/versions/}. */
-    SampleProject create() {
+    public SampleProject create() {
         write(R1, "", "create account table",
                 "CREATE TABLE account (\n    id INTEGER PRIMARY KEY,\n    email VARCHAR(200) NOT NULL UNIQUE\n);\n",
                 "DROP TABLE account;\n");
@@ -44,7 +44,7 @@ final class SampleProject {
     }
 
     /** Writes one revision file; the upgrade section's first line is line 9 of the file. */
-    Path write(String id, String down, String message, String upgrade, String downgrade) {
+    public Path write(String id, String down, String message, String upgrade, String downgrade) {
         String text = "-- revision: " + id + "\n"
                 + "-- down_revision: " + down + "\n"
                 + "-- branch_labels:\n"
@@ -67,7 +67,7 @@ final class SampleProject {
         return file;
     }
 
-    Path file(String id) {
+    public Path file(String id) {
         try (var files = Files.list(dir.resolve("migrations/versions"))) {
             return files.filter(f -> f.getFileName().toString().startsWith(id)).findFirst().orElseThrow();
         } catch (IOException e) {
@@ -76,7 +76,7 @@ final class SampleProject {
     }
 
     /** Every row of a query's first column, as text. */
-    static List<String> column(String url, String sql) {
+    public static List<String> column(String url, String sql) {
         try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery(sql)) {
             List<String> values = new ArrayList<>();
@@ -90,7 +90,7 @@ final class SampleProject {
     }
 
     /** Runs statements on a database. */
-    static void execute(String url, String... sql) {
+    public static void execute(String url, String... sql) {
         try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
             for (String each : sql) {
                 statement.execute(each);

@@ -236,25 +236,26 @@ class SingleDatabaseSqliteTest {
 
     @Test
     void theVersionTableComesFromTheConfigOrTheOption() throws Exception {
-        Files.writeString(dir.resolve("flotilla.yaml"), "scripts: migrations\nversion_table: app_version\n");
+        Files.writeString(dir.resolve("flotilla.yaml"), "scripts: migrations\nversion_table: app_version\nhistory_table: app_history\n"
+                + ProjectLocationTest.SERVERS);
         cli.ok("--url", url, "upgrade", R1);
         cli.ok("--url", url, "--version-table", "other_version", "stamp", R1);
         assertThat(SampleProject.column(jdbc, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'"
                 + " ORDER BY name")).containsExactly("account", "app_history", "app_version", "other_history",
                 "other_version");
-        Files.writeString(dir.resolve("flotilla.yaml"), "scripts: migrations\nversion_table: bad-name\n");
+        Files.writeString(dir.resolve("flotilla.yaml"), "scripts: migrations\nversion_table: bad-name\n" + ProjectLocationTest.SERVERS);
         Result bad = cli.run("--url", url, "current");
         assertThat(bad.exitCode()).isEqualTo(2);
-        assertThat(bad.err()).startsWith("error: " + dir.resolve("flotilla.yaml") + ":2: versionTable must be a plain"
-                + " table name");
+        assertThat(bad.err()).isEqualTo("error: " + dir.resolve("flotilla.yaml") + ":2:16: version_table: expected a table name"
+                + " (a letter or _, then letters, digits or _; at most 63), found 'bad-name'\n");
     }
 
     @Test
     void commandsThatNeedADatabaseSaySoWithoutOne() {
         Result result = cli.run("upgrade");
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).isEqualTo("error: upgrade needs a database: give --url JDBC_URL (or set $DATABASE_URL);"
-                + " tenant selection (--tenant, --all) is not available yet\n");
+        assertThat(result.err()).isEqualTo("error: upgrade needs a database: give --url JDBC_URL (or set $DATABASE_URL),"
+                + " or a project config (flotilla.yaml) and select tenants with --tenant ID, --tag TAG or --all\n");
     }
 
     @Test

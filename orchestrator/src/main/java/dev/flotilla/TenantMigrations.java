@@ -1,0 +1,174 @@
+package dev.flotilla;
+
+import dev.flotilla.config.ServerConfig;
+import dev.flotilla.connect.Servers;
+import dev.flotilla.connect.TenantConnections;
+import dev.flotilla.connect.TenantPlaces;
+import dev.flotilla.engine.EngineException;
+import dev.flotilla.engine.migrate.MigrationListener;
+import dev.flotilla.engine.migrate.RunResult;
+import dev.flotilla.engine.migrate.TargetStatus;
+import dev.flotilla.registry.Layout;
+import dev.flotilla.registry.Tenant;
+import dev.flotilla.registry.TenantState;
+import dev.flotilla.registry.template.JdbcUrl;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * One tenant's migrations: upgrade, downgrade, stamp, status and provisioning, each on a connection
+ * borrowed from the tenant's pool and returned before the call ends. The engine's runner positions the
+ * connection on the tenant's schema or database and restores it. Failures are the engine's exceptions
+ * ({@link EngineException} and its subclasses), naming the tenant; no message holds a password.
+ */
+public final class TenantMigrations {
+
+    private final Flotilla flotilla;
+    private final Tenant tenant;
+
+    TenantMigrations(Flotilla flotilla, Tenant tenant) {
+        this.flotilla = flotilla;
+        this.tenant = tenant;
+    }
+
+    public Tenant tenant() {
+        return tenant;
+    }
+
+    /** The tenant's URL, print it as it is (masked). */
+    public JdbcUrl url() {
+        return flotilla.registry().url(tenant);
+    }
+
+    public RunResult upgrade(String target) {
+        return upgrade(target, MigrationListener.NONE);
+    }
+
+    public RunResult upgrade(String target, MigrationListener listener) {
+        return with(true, connection -> flotilla.migrator(listener).upgrade(connection, place(), target));
+    }
+
+    public RunResult downgrade(String target, MigrationListener listener) {
+        return with(true, connection -> flotilla.migrator(listener).downgrade(connection, place(), target));
+    }
+
+    public RunResult stamp(List<String> revisions, boolean purge, MigrationListener listener) {
+        return with(true, connection -> flotilla.migrator(listener).stamp(connection, place(), revisions, purge));
+    }
+
+    /**
+     * The tenant's revisions. A SQLite tenant whose file does not exist yet is uninitialized (the file is
+     * not created by looking).
+     */
+    public TargetStatus status() {
+        if (sqliteFile().filter(file -> !Files.exists(file)).isPresent()) {
+            return new TargetStatus(false, List.of(), Optional.empty());
+        }
+        return with(false, connection -> flotilla.migrator(MigrationListener.NONE).status(connection, place()));
+    }
+
+    public RunResult provision() {
+        return provision(MigrationListener.NONE);
+    }
+
+    /**
+     * Creates the tenant's schema, database or folder when missing, then upgrades it to {@code heads}. A
+     * tenant in state {@code provisioning} in a writable registry becomes {@code active} only after the
+     * upgrade succeeded. Safe to run twice.
+     */
+    public RunResult provision(MigrationListener listener) {
+        try {
+            new TenantPlaces(flotilla.connections()).create(tenant, layout(), url());
+        } catch (SQLException e) {
+            throw failure("cannot create its " + placeKind(), e);
+        }
+        RunResult result = upgrade("heads", listener);
+        if (tenant.state() == TenantState.PROVISIONING && flotilla.writableRegistry()) {
+            flotilla.activate(tenant);
+        }
+        return result;
+    }
+
+    /** {@code tenant 'acme'}, for messages. */
+    public String describe() {
+        return "tenant '" + tenant.id() + "'";
+    }
+
+    private <T> T with(boolean changes, Function<Connection, T> work) {
+        if (changes) {
+            createSqliteFolder();
+        }
+        Connection connection;
+        try {
+            connection = flotilla.connections().connect(tenant, url());
+        } catch (SQLException e) {
+            throw failure("cannot connect to " + url().masked(), e);
+        }
+        try (connection) {
+            return work.apply(connection);
+        } catch (SQLException e) {
+            throw failure("cannot return its connection", e); // only close() throws SQLException here
+        }
+    }
+
+    /** What the runner positions on: the schema (schema-per-tenant), the database (MySQL), else null. */
+    private String place() {
+        return switch (layout()) {
+            case SCHEMA_PER_TENANT -> tenant.schema();
+            case DATABASE_PER_TENANT -> server().kind().name().equals("MYSQL") ? tenant.database() : null;
+            case FILE_PER_TENANT -> null;
+        };
+    }
+
+    private String placeKind() {
+        return switch (layout()) {
+            case SCHEMA_PER_TENANT -> "schema";
+            case DATABASE_PER_TENANT -> "database";
+            case FILE_PER_TENANT -> "folder";
+        };
+    }
+
+    private Layout layout() {
+        return Servers.spec(server()).layout();
+    }
+
+    private ServerConfig server() {
+        return flotilla.config().server(tenant.server()).orElseThrow();
+    }
+
+    private Optional<Path> sqliteFile() {
+        return TenantConnections.sqliteFile(url());
+    }
+
+    private void createSqliteFolder() {
+        Optional<Path> folder = sqliteFile().map(file -> file.toAbsolutePath().getParent());
+        if (folder.isPresent() && !Files.isDirectory(folder.get())) {
+            try {
+                Files.createDirectories(folder.get());
+            } catch (IOException e) {
+                throw new EngineException(describe() + ": cannot create the folder " + folder.get() + ": "
+                        + e.getMessage(), 1, e);
+            }
+        }
+    }
+
+    private EngineException failure(String what, SQLException e) {
+        String raw = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+        // HikariCP's timeout message hides why connecting failed; the driver's exception is its cause.
+        if (e.getCause() != null && e.getCause().getMessage() != null) {
+            raw += ": " + e.getCause().getMessage().strip();
+        }
+        String text = raw;
+        String message = server().credentials().password().map(secret -> secret.scrub(text)).orElse(text);
+        SQLException root = e.getCause() instanceof SQLException cause && cause.getSQLState() != null ? cause : e;
+        String state = root.getSQLState() == null ? "" : " [SQLSTATE " + root.getSQLState() + "]";
+        return new EngineException(describe() + ": " + what + ": " + message + state, 1, null);
+    }
+}

