@@ -96,9 +96,6 @@ class MariaDbFleetTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("engine bug, not fixed here (engine/ is another engineer's): on MySQL/MariaDB the"
-            + " runner does not position the connection again between steps, so a step after a script's USE runs in"
-            + " the database that USE chose; this test fails with 'Table after_switch already exists'")
     void aScriptThatSwitchesDatabasesDoesNotMoveTheNextStep() throws Exception {
         new SampleProject(dir).write("e1e2e3e4e5e6", R3, "marker then use",
                 "CREATE TABLE marker (id INTEGER);\nUSE `" + db.name() + "`;\n", "DROP TABLE marker;\n");

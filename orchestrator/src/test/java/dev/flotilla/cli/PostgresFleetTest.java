@@ -107,9 +107,6 @@ class PostgresFleetTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("engine bug, not fixed here (engine/ is another engineer's): the runner positions"
-            + " the connection once per run, not before each step, so a step after a script's SET search_path runs"
-            + " where that script pointed it; this test fails with after_switch created in public")
     void aStepAfterAScriptThatMovedSearchPathStaysInTheTenant() throws Exception {
         new SampleProject(dir).write("f1f2f3f4f5f6", R4, "after the switch",
                 "CREATE TABLE after_switch (id INTEGER);\n", "DROP TABLE after_switch;\n");

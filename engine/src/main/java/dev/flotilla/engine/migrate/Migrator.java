@@ -88,7 +88,7 @@ public final class Migrator {
      * counts as dirty only when no run holds the lock (its process died); otherwise it is in progress.
      */
     public TargetStatus status(Connection connection, String schema) {
-        return positioned(connection, schema, context -> {
+        return positioned(connection, schema, (context, session) -> {
             if (!context.versions().exists(connection)) {
                 return new TargetStatus(false, List.of(), Optional.empty());
             }
@@ -108,7 +108,7 @@ public final class Migrator {
      * empty when none has, or the target has no history.
      */
     public List<ChecksumChange> checksumChanges(Connection connection, String schema) {
-        return positioned(connection, schema, context -> {
+        return positioned(connection, schema, (context, session) -> {
             if (!context.versions().exists(connection) || !context.history().exists(connection)) {
                 return List.of();
             }
@@ -118,7 +118,7 @@ public final class Migrator {
 
     /** Every history row of the target, oldest first; empty when it has no history table. */
     public List<HistoryEntry> history(Connection connection, String schema) {
-        return positioned(connection, schema, context -> context.history().exists(connection)
+        return positioned(connection, schema, (context, session) -> context.history().exists(connection)
                 ? context.history().all(connection) : List.of());
     }
 
@@ -136,7 +136,7 @@ public final class Migrator {
 
     /** Work done on a positioned target. */
     private interface TargetWork<T> {
-        T run(TargetContext context) throws SQLException;
+        T run(TargetContext context, Session session) throws SQLException;
     }
 
     /** Work done on a positioned, locked target with its tables. */
@@ -145,7 +145,7 @@ public final class Migrator {
     }
 
     private <T> T locked(Connection connection, String schema, LockedWork<T> work) {
-        return positioned(connection, schema, context -> {
+        return positioned(connection, schema, (context, session) -> {
             TargetLock lock;
             try {
                 lock = context.dialect().locks().acquire(connection, schema, settings.versionTable(),
@@ -155,7 +155,7 @@ public final class Migrator {
             }
             try (lock) {
                 createTables(context, lock);
-                return work.run(new TargetRun(context, scripts, settings, lock));
+                return work.run(new TargetRun(context, scripts, settings, lock, session));
             }
         });
     }
@@ -184,7 +184,7 @@ public final class Migrator {
             throw context.failures().beforeSteps("positioning the connection on the target", e);
         }
         try (session) {
-            return work.run(context);
+            return work.run(context, session);
         } catch (SQLException e) {
             throw context.failures().beforeSteps("reading or preparing the target", e);
         } finally {

@@ -1,6 +1,7 @@
 package dev.flotilla.engine.migrate;
 
 import dev.flotilla.engine.EngineException;
+import dev.flotilla.engine.dialect.Session;
 import dev.flotilla.engine.dialect.TargetLock;
 import dev.flotilla.engine.migrate.HistoryEntry.Action;
 import dev.flotilla.engine.migrate.HistoryEntry.Outcome;
@@ -39,13 +40,16 @@ final class TargetRun {
     private final MigrationSet scripts;
     private final MigratorSettings settings;
     private final TargetLock lock;
+    private final Session session;
     private final StepExecution execution;
 
-    TargetRun(TargetContext target, MigrationSet scripts, MigratorSettings settings, TargetLock lock) {
+    TargetRun(TargetContext target, MigrationSet scripts, MigratorSettings settings, TargetLock lock,
+              Session session) {
         this.target = target;
         this.scripts = scripts;
         this.settings = settings;
         this.lock = lock;
+        this.session = session;
         this.execution = new StepExecution(target);
     }
 
@@ -150,6 +154,9 @@ final class TargetRun {
                 Mode mode = mode(step, wholeRun);
                 if (mode == Mode.OWN_TRANSACTION && step.statements().isEmpty() && i + 1 < prepared.size()) {
                     mode = Mode.UNFLUSHED_TRANSACTION; // the next step's durable commit flushes this one
+                }
+                if (i > 0 && !prepared.get(i - 1).statements().isEmpty()) {
+                    session.reposition(); // the step before may have moved the connection (SET search_path, USE)
                 }
                 if (mode == Mode.AUTOCOMMIT && wholeRun) {
                     connection.commit(); // as Alembic's autocommit_block: what ran so far is kept

@@ -21,12 +21,22 @@ final class MySqlSession implements Session {
     private final Connection connection;
     private final MySqlSql sql;
     private final SessionVariables saved;
+    private final String database;
     private boolean closed;
 
-    MySqlSession(Connection connection, MySqlSql sql, SessionVariables saved) {
+    /** @param database the database the session is positioned on, or null when it was left where it was */
+    MySqlSession(Connection connection, MySqlSql sql, SessionVariables saved, String database) {
         this.connection = connection;
         this.sql = sql;
         this.saved = saved;
+        this.database = database;
+    }
+
+    @Override
+    public void reposition() throws SQLException {
+        if (database != null) {
+            Jdbc.execute(connection, "USE " + sql.quote(database));
+        }
     }
 
     @Override

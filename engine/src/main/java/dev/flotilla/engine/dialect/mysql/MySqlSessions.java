@@ -37,7 +37,7 @@ final class MySqlSessions implements Sessions {
     @Override
     public Session enter(Connection connection, String schema, Timeouts timeouts) throws SQLException {
         Flavor flavor = Flavor.of(connection);
-        MySqlSession session = new MySqlSession(connection, sql, SessionVariables.read(connection, flavor));
+        MySqlSession session = new MySqlSession(connection, sql, SessionVariables.read(connection, flavor), schema);
         try {
             if (schema != null) {
                 use(connection, schema);

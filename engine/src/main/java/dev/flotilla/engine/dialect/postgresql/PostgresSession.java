@@ -26,12 +26,22 @@ final class PostgresSession implements Session {
     private final Connection connection;
     private final PostgresSql sql;
     private final SessionState saved;
+    private final String schema;
     private boolean closed;
 
-    PostgresSession(Connection connection, PostgresSql sql, SessionState saved) {
+    /** @param schema the schema the session is positioned on, or null when it was left where it was */
+    PostgresSession(Connection connection, PostgresSql sql, SessionState saved, String schema) {
         this.connection = connection;
         this.sql = sql;
         this.saved = saved;
+        this.schema = schema;
+    }
+
+    @Override
+    public void reposition() throws SQLException {
+        if (schema != null) {
+            Jdbc.firstRow(connection, "SELECT set_config('search_path', ?, false)", sql.quote(schema));
+        }
     }
 
     @Override

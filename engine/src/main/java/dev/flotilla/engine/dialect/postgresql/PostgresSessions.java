@@ -40,7 +40,7 @@ final class PostgresSessions implements Sessions {
         if (manualCommit) {
             connection.rollback();
         }
-        PostgresSession session = new PostgresSession(connection, sql, SessionState.read(connection));
+        PostgresSession session = new PostgresSession(connection, sql, SessionState.read(connection), schema);
         try {
             if (schema != null) {
                 requireSchema(connection, schema);

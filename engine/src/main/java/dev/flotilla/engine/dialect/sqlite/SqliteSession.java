@@ -26,6 +26,11 @@ final class SqliteSession implements Session {
         this.saved = Map.copyOf(saved);
     }
 
+    /** A SQLite target is its file: no statement moves the connection's main database to another file. */
+    @Override
+    public void reposition() {
+    }
+
     @Override
     public void close() throws SQLException {
         if (closed) {
