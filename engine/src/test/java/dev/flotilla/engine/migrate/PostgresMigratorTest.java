@@ -101,6 +101,21 @@ class PostgresMigratorTest extends MigratorContract {
     }
 
     @Test
+    void aStepAfterAScriptThatMovedSearchPathStillLandsInTheTargetSchema() throws Exception {
+        scripts.revision("c3", "b2", "SET search_path TO public;", "SELECT 1;")
+                .revision("d4", "c3", "CREATE TABLE after_move (id INTEGER);", "DROP TABLE after_move;");
+        try (Connection connection = connect()) {
+            execute(connection, "CREATE SCHEMA tenant_a");
+
+            migrator().upgrade(connection, "tenant_a", "heads");
+
+            assertThat(strings(connection, "SELECT tablename FROM pg_tables WHERE schemaname = 'tenant_a' ORDER BY 1"))
+                    .containsExactly("account", "after_move", "flotilla_history", "flotilla_version", "project");
+            assertThat(strings(connection, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).isEmpty();
+        }
+    }
+
+    @Test
     void aRunThatCannotGetTheLockInTimeSaysWhoHasItAndChangesNothing() throws Exception {
         Migrator impatient = new Migrator(scripts.load(), MigratorSettings.defaults("t")
                 .withLockWait(Duration.ofMillis(300)), MigrationListener.NONE);
