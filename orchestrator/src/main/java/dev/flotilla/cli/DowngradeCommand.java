@@ -1,7 +1,6 @@
 package dev.flotilla.cli;
 
 import picocli.CommandLine.Command;
-import dev.flotilla.registry.Tenant;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -9,7 +8,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -40,31 +38,9 @@ final class DowngradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SingleDatabase single = flotilla.singleDatabase();
-        if (sql) {
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(single.offline().downgrade(target));
-            out.flush(); // print() does not flush, and the process exits next
-            return ExitCodes.OK;
-        }
-        SingleDatabase.rejectRange("downgrade", target);
-        if (flotilla.tenantMode(tenants, single)) {
-            return onTenants(single);
-        }
-        TargetDatabase database = single.requireTarget("downgrade");
-        ProgressPrinter printer = flotilla.printer(spec);
-        printer.summary("Downgraded", database.with(true, connection ->
-                single.migrator(printer).downgrade(connection, database.schema(), target)));
-        return ExitCodes.OK;
-    }
-
-    private int onTenants(SingleDatabase single) {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try (Fleet fleet = flotilla.fleet(single, "downgrade")) {
-            List<Tenant> selected = fleet.flotilla().select(tenants.selection("downgrade", true));
-            return fleet.forEach(selected, out, err, tenant -> ProgressPrinter.summaryText("Downgraded",
-                    tenant.downgrade(target, Fleet.listener(tenant.tenant().id(), out, err, flotilla.verbose()))));
-        }
+        return new Movement("downgrade", "Downgraded", offline -> offline.downgrade(target),
+                (migrator, connection, schema) -> migrator.downgrade(connection, schema, target),
+                (tenant, listener) -> tenant.downgrade(target, listener))
+                .run(flotilla, spec, tenants, sql, List.of(target));
     }
 }

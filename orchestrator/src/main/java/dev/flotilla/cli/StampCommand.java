@@ -1,7 +1,6 @@
 package dev.flotilla.cli;
 
 import picocli.CommandLine.Command;
-import dev.flotilla.registry.Tenant;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -9,7 +8,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -42,31 +40,9 @@ final class StampCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SingleDatabase single = flotilla.singleDatabase();
-        if (sql) {
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(single.offline().stamp(revisions, purge));
-            out.flush(); // print() does not flush, and the process exits next
-            return ExitCodes.OK;
-        }
-        revisions.forEach(revision -> SingleDatabase.rejectRange("stamp", revision));
-        if (flotilla.tenantMode(tenants, single)) {
-            return onTenants(single);
-        }
-        TargetDatabase database = single.requireTarget("stamp");
-        ProgressPrinter printer = flotilla.printer(spec);
-        printer.summary("Stamped", database.with(true, connection ->
-                single.migrator(printer).stamp(connection, database.schema(), revisions, purge)));
-        return ExitCodes.OK;
-    }
-
-    private int onTenants(SingleDatabase single) {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try (Fleet fleet = flotilla.fleet(single, "stamp")) {
-            List<Tenant> selected = fleet.flotilla().select(tenants.selection("stamp", true));
-            return fleet.forEach(selected, out, err, tenant -> ProgressPrinter.summaryText("Stamped",
-                    tenant.stamp(revisions, purge, Fleet.listener(tenant.tenant().id(), out, err, flotilla.verbose()))));
-        }
+        return new Movement("stamp", "Stamped", offline -> offline.stamp(revisions, purge),
+                (migrator, connection, schema) -> migrator.stamp(connection, schema, revisions, purge),
+                (tenant, listener) -> tenant.stamp(revisions, purge, listener))
+                .run(flotilla, spec, tenants, sql, revisions);
     }
 }

@@ -1,7 +1,6 @@
 package dev.flotilla.cli;
 
 import picocli.CommandLine.Command;
-import dev.flotilla.registry.Tenant;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -9,7 +8,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -40,31 +38,9 @@ final class UpgradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SingleDatabase single = flotilla.singleDatabase();
-        if (sql) {
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(single.offline().upgrade(target));
-            out.flush(); // print() does not flush, and the process exits next
-            return ExitCodes.OK;
-        }
-        SingleDatabase.rejectRange("upgrade", target);
-        if (flotilla.tenantMode(tenants, single)) {
-            return onTenants(single);
-        }
-        TargetDatabase database = single.requireTarget("upgrade");
-        ProgressPrinter printer = flotilla.printer(spec);
-        printer.summary("Upgraded", database.with(true, connection ->
-                single.migrator(printer).upgrade(connection, database.schema(), target)));
-        return ExitCodes.OK;
-    }
-
-    private int onTenants(SingleDatabase single) {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try (Fleet fleet = flotilla.fleet(single, "upgrade")) {
-            List<Tenant> selected = fleet.flotilla().select(tenants.selection("upgrade", true));
-            return fleet.forEach(selected, out, err, tenant -> ProgressPrinter.summaryText("Upgraded",
-                    tenant.upgrade(target, Fleet.listener(tenant.tenant().id(), out, err, flotilla.verbose()))));
-        }
+        return new Movement("upgrade", "Upgraded", offline -> offline.upgrade(target),
+                (migrator, connection, schema) -> migrator.upgrade(connection, schema, target),
+                (tenant, listener) -> tenant.upgrade(target, listener))
+                .run(flotilla, spec, tenants, sql, List.of(target));
     }
 }

@@ -154,7 +154,7 @@ public final class Migrator {
                 throw context.failures().beforeSteps("taking the target's lock", e);
             }
             try (lock) {
-                createTables(context, lock);
+                createTables(context);
                 return work.run(new TargetRun(context, scripts, settings, lock, session));
             }
         });
@@ -192,7 +192,7 @@ public final class Migrator {
         }
     }
 
-    private void createTables(TargetContext context, TargetLock lock) throws SQLException {
+    private void createTables(TargetContext context) throws SQLException {
         Connection connection = context.connection();
         List<String> statements = new ArrayList<>(context.versions().createStatements());
         statements.addAll(context.history().createStatements());

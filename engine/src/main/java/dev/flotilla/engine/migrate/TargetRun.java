@@ -92,7 +92,7 @@ final class TargetRun {
         VersionRows rows = new VersionRows(graph(), current);
         List<VersionRowChange> changes = action == RepairAction.MARK_NOT_APPLIED ? List.of() : rows.apply(step);
         if (action == RepairAction.RESUME) {
-            return resume(dirty, step, current, changes);
+            return resume(dirty, step, current, changes, rows.rows());
         }
         Instant now = target.clock().instant();
         String note = action == RepairAction.MARK_APPLIED
@@ -109,8 +109,8 @@ final class TargetRun {
         return new RunResult(target.runId(), current, List.of(), rows.rows());
     }
 
-    private RunResult resume(HistoryEntry dirty, Step step, List<String> current, List<VersionRowChange> changes)
-            throws SQLException {
+    private RunResult resume(HistoryEntry dirty, Step step, List<String> current, List<VersionRowChange> changes,
+                             List<String> after) throws SQLException {
         StepSql sql = scripts.sql(dirty.revision(), step.direction(), target.dialect().name());
         List<SqlStatement> statements = sql.statements(target.dialect().syntax());
         int done = dirty.statementsDone();
@@ -129,9 +129,7 @@ final class TargetRun {
                     "resumed from statement " + (done + 1) + " of " + statements.size(), target.appliedBy()));
         });
         StepResult result = execution.run(step, sql, statements, done, changes, Mode.AUTOCOMMIT);
-        VersionRows after = new VersionRows(graph(), current);
-        after.apply(step);
-        return new RunResult(target.runId(), current, List.of(result), after.rows());
+        return new RunResult(target.runId(), current, List.of(result), after);
     }
 
     private RunResult execute(List<String> current, List<Step> steps) throws SQLException {
