@@ -1,0 +1,5 @@
+CREATE TABLE account (
+    id BIGINT NOT NULL PRIMARY KEY,
+    email VARCHAR(255) NOT NULL,
+    created_at TIMESTAMP NOT NULL
+);
