@@ -1,7 +1,8 @@
 -- Builds :count schema tenants bench_t00001 … in the current database, with the version and history
 -- tables as Flotilla creates them, at mixed revisions of a 10-step chain r01 … r10:
---   every 20th tenant has no tables (uninitialized), every 97th has a dirty last step,
---   the others are at r((i % 10) + 1) with one applied history row per step.
+--   every 20th tenant has no tables (uninitialized); every 97th has a dirty last step r((i % 10) + 1)
+--   and its version row at the step before (none at r00); the others are at r((i % 10) + 1) with one
+--   applied history row per step.
 -- Run with psql -v count=N -f pg-fleet.sql (autocommit: one transaction per statement, so the lock
 -- table never has to hold every new relation at once).
 \set ON_ERROR_STOP on
@@ -20,6 +21,6 @@ INSERT INTO %1$I.flotilla_history (run_id, revision, direction, started_at, fini
   SELECT 'bench-run', 'r' || lpad(s::text, 2, '0'), 'upgrade', now(), now(), 5,
          CASE WHEN %2$s %% 97 = 0 AND s = %3$s THEN 'dirty' ELSE 'applied' END, 1, 1, 'bench'
   FROM generate_series(1, %3$s) s;
-INSERT INTO %1$I.flotilla_version VALUES ('r' || lpad(%4$s::text, 2, '0'));
+INSERT INTO %1$I.flotilla_version SELECT 'r' || lpad(%4$s::text, 2, '0') WHERE %4$s > 0;
 $f$, 'bench_t' || lpad(i::text, 5, '0'), i, (i % 10) + 1, CASE WHEN i % 97 = 0 THEN i % 10 ELSE (i % 10) + 1 END)
 FROM generate_series(1, :count) i WHERE i % 20 <> 0 \gexec
