@@ -3,6 +3,7 @@ import dev.flotilla.engine.migrate.TargetStatus;
 import dev.flotilla.registry.Tenant;
 import dev.flotilla.survey.FleetSurvey;
 import dev.flotilla.survey.Reading;
+import dev.flotilla.survey.SurveySettings;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Status-read benchmark main: java SurveyBench CONFIG SERVER. Opens the project (config, scripts,
+ * Status-read benchmark main: java SurveyBench CONFIG SERVER [TENANTS_PER_CONNECTION]. Opens the project (config, scripts,
  * registry), reads every tenant of SERVER with FleetSurvey, and prints the tenants per revision and
  * state on one line, then the times of opening and reading on stderr. Started once per timed run, so
  * that the JVM's start counts, as it does for a command.
@@ -23,7 +24,9 @@ public class SurveyBench {
             List<Tenant> tenants = flotilla.registry().tenants().stream()
                     .filter(tenant -> tenant.server().equals(args[1])).toList();
             long opened = System.nanoTime();
-            Map<String, Reading> readings = new FleetSurvey(flotilla).read(tenants);
+            SurveySettings settings = args.length > 2
+                    ? SurveySettings.DEFAULTS.withTenantsPerConnection(Integer.parseInt(args[2])) : SurveySettings.DEFAULTS;
+            Map<String, Reading> readings = new FleetSurvey(flotilla, settings).read(tenants);
             long read = System.nanoTime();
             Map<String, Integer> counts = new TreeMap<>();
             for (Reading reading : readings.values()) {

@@ -56,10 +56,14 @@ public final class TargetCollector {
     public void collect(ResultSet rows) throws SQLException {
         while (rows.next()) {
             int index = rows.getInt(1);
-            switch (rows.getInt(2)) {
-                case 0 -> versions.computeIfAbsent(index, i -> new ArrayList<>()).add(rows.getString(3));
-                case 1 -> newest.put(index, history(rows));
-                default -> unfinished.put(index, history(rows));
+            if (rows.getInt(2) == 0) {
+                versions.computeIfAbsent(index, i -> new ArrayList<>()).add(rows.getString(3));
+            } else {
+                HistoryRow row = history(rows);
+                newest.merge(index, row, TargetCollector::higher);
+                if (row.isRunning() || row.outcome().equals("dirty")) {
+                    unfinished.merge(index, row, TargetCollector::higher);
+                }
             }
         }
     }
@@ -100,6 +104,10 @@ public final class TargetCollector {
         Map<String, TargetRows> byName = new HashMap<>();
         distinct.forEach(rows -> byName.put(rows.target(), rows));
         return asked.stream().map(byName::get).toList();
+    }
+
+    private static HistoryRow higher(HistoryRow one, HistoryRow other) {
+        return one.id() >= other.id() ? one : other;
     }
 
     private HistoryRow history(ResultSet rows) throws SQLException {

@@ -38,14 +38,15 @@ public final class TargetSql {
                     .append(" FROM ").append(versionTable);
         }
         if (historyTable != null) {
-            String columns = String.join(", ", HISTORY_COLUMNS);
-            // A subquery per branch: SQLite allows ORDER BY and LIMIT only at the end of a compound SELECT.
+            // One branch for both history rows: planning a branch costs more than running it, and the
+            // two rows are told apart by the collector (the higher id is the newest; the running or
+            // dirty one is the unfinished one; one row may be both).
             sql.append(versionTable != null ? " UNION ALL " : "")
-                    .append("SELECT * FROM (SELECT ").append(index).append(" AS t, 1 AS k, NULL AS v, ").append(columns)
-                    .append(" FROM ").append(historyTable).append(" ORDER BY id DESC LIMIT 1) AS h1")
-                    .append(" UNION ALL SELECT * FROM (SELECT ").append(index).append(" AS t, 2 AS k, NULL AS v, ")
-                    .append(columns).append(" FROM ").append(historyTable)
-                    .append(" WHERE outcome IN ('running', 'dirty') ORDER BY id DESC LIMIT 1) AS h2");
+                    .append("SELECT ").append(index).append(" AS t, 1 AS k, NULL AS v, ")
+                    .append(String.join(", ", HISTORY_COLUMNS)).append(" FROM ").append(historyTable)
+                    .append(" WHERE id = (SELECT MAX(id) FROM ").append(historyTable).append(")")
+                    .append(" OR id = (SELECT MAX(id) FROM ").append(historyTable)
+                    .append(" WHERE outcome IN ('running', 'dirty'))");
         }
         return sql.toString();
     }
