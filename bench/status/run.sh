@@ -8,8 +8,9 @@
 #            to end (client start included): for PostgreSQL the faster of one psql session running one
 #            small SELECT per schema and one query over the catalog with query_to_xml; for MariaDB one
 #            mariadb call running a UNION ALL over every database
-#   flotilla a fresh JVM per run (java -jar start included) opening the project and reading every
-#            tenant with FleetSurvey: version rows, dirty step and last history row
+#   flotilla a fresh JVM per run (its start included) opening the project and reading every tenant
+#            with FleetSurvey: version rows, dirty step and last history row; once with the JVM's
+#            defaults, once with -XX:TieredStopAtLevel=1 -XX:+UseSerialGC (a short command's settings)
 # Usage: bench/status/run.sh [COUNTS]    COUNTS defaults to "1000 10000"; RUNS=5; SKIP_SETUP=1 reuses
 #        the tenants of the last run (of the last count); SKIP_BUILD=1 reuses the last build.
 # Env: PGHOST/PGPORT/PGUSER (127.0.0.1, 5432, postgres), MYHOST/MYPORT/MYUSER (127.0.0.1, 3306, root),
@@ -61,6 +62,9 @@ YAML
 seconds() { local t0 t1; t0=$(date +%s%N); "$@" >/dev/null; t1=$(date +%s%N); echo "scale=3; ($t1 - $t0) / 1000000000" | bc; }
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 survey() { java ${JAVA_OPTS:-} -cp "$work/classes:$jar" SurveyBench "$project/flotilla.yaml" "$1"; }
+# The same with a JVM tuned for a short command: C1 only, serial GC (FLOTILLA_JAVA_OPTS of bin/flotilla).
+fast=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
+survey_fast() { java "${fast[@]}" -cp "$work/classes:$jar" SurveyBench "$project/flotilla.yaml" "$1"; }
 
 report() { # label floor-times flotilla-times
   local f s
@@ -105,24 +109,28 @@ LATERAL unnest(xpath('/table/row/v/text()', query_to_xml(format('SELECT version_
 WHERE n.nspname LIKE 'bench\_t%';
 SQL
   echo "PostgreSQL, $count schemas: $(survey pg 2>&1 | tr '\n' ' ')"
-  many="" xml="" flot=""
+  many="" xml="" flot="" flotfast=""
   for run in $(seq 1 "$runs"); do
     many+="$(seconds psql_ -At -d flotilla_bench_status -f "$work/pg-floor-many.sql") "
     xml+="$(seconds psql_ -At -d flotilla_bench_status -f "$work/pg-floor-xml.sql") "
     flot+="$(seconds survey pg) "
+    flotfast+="$(seconds survey_fast pg) "
   done
   m=$(echo "$many" | median); x=$(echo "$xml" | median)
   echo "  floor candidates: one SELECT per schema $many(median $m s), query_to_xml $xml(median $x s)"
   if [ "$(echo "$m < $x" | bc)" = 1 ]; then floor=$many; else floor=$xml; fi
   report "  PostgreSQL $count" "$floor" "$flot"
+  report "  PostgreSQL $count, ${fast[*]}" "$floor" "$flotfast"
   echo "  load after: $(uptime | sed 's/.*load/load/')"
 done
 
 echo "MariaDB, 200 databases: $(survey my 2>&1 | tr '\n' ' ')"
-floor="" flot=""
+floor="" flot="" flotfast=""
 for run in $(seq 1 "$runs"); do
   floor+="$(seconds mariadb_ -N -e "source $work/my-floor.sql") "
   flot+="$(seconds survey my) "
+  flotfast+="$(seconds survey_fast my) "
 done
 report "  MariaDB 200" "$floor" "$flot"
+report "  MariaDB 200, ${fast[*]}" "$floor" "$flotfast"
 echo "  load after: $(uptime | sed 's/.*load/load/')"

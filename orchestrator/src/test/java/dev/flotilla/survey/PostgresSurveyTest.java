@@ -58,11 +58,16 @@ class PostgresSurveyTest {
                   password: ${env:PG_PASSWORD}
                   pool_size: 3
                   max_concurrency: 2
+                pgdb:
+                  url: %s
+                  user: %s
+                  password: ${env:PG_PASSWORD}
+                  layout: database-per-tenant
                 down:
                   url: jdbc:postgresql://127.0.0.1:1/app
                   user: nobody
                   password: ${env:PG_PASSWORD}
-                """.formatted(db.jdbcUrl(), db.user()));
+                """.formatted(db.jdbcUrl(), db.user(), db.jdbcUrl().replace("/" + db.name(), "/${tenant.database}"), db.user()));
     }
 
     @Test
@@ -187,6 +192,24 @@ class PostgresSurveyTest {
                             .doesNotContain(PASSWORD));
             assertThat(readings.get("gone2")).isEqualTo(new Reading.Unreachable("gone2",
                     ((Reading.Unreachable) readings.get("gone1")).error()));
+        }
+    }
+
+    @Test
+    void databasePerTenantIsReadInEachDatabaseAndAMissingDatabaseIsUninitialized(TestDatabases databases) {
+        TestDatabase other = databases.createExtra(DatabaseKind.POSTGRESQL);
+        fleet.tenants(List.of("{id: own, server: pgdb, database: " + other.name() + "}",
+                "{id: nodb, server: pgdb, database: " + other.name() + "_missing}"));
+        try (Flotilla flotilla = fleet.open(Map.of("PG_PASSWORD", PASSWORD, "USER", "tester"))) {
+            flotilla.tenant("own").upgrade(R2);
+
+            Map<String, Reading> readings = new FleetSurvey(flotilla).read(flotilla.registry().tenants());
+
+            Reading.Found own = (Reading.Found) readings.get("own");
+            assertThat(own.status()).isEqualTo(new TargetStatus(true, List.of(R2), Optional.empty()));
+            assertThat(own.lastRun().map(HistoryEntry::revision)).contains(R2);
+            assertThat(readings.get("nodb")).isEqualTo(new Reading.Found("nodb",
+                    new TargetStatus(false, List.of(), Optional.empty()), Optional.empty()));
         }
     }
 
