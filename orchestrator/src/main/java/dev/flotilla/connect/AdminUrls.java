@@ -7,12 +7,12 @@ import java.util.Locale;
  * {@code jdbc:mysql://h:3306/acme?x} becomes {@code jdbc:mysql://h:3306/?x}, PostgreSQL's database is
  * replaced by the maintenance database {@code postgres}. Stateless.
  */
-final class AdminUrls {
+public final class AdminUrls {
 
     private AdminUrls() {
     }
 
-    static String withoutDatabase(String url) {
+    public static String withoutDatabase(String url) {
         int hostStart = url.indexOf("//");
         if (hostStart < 0) {
             throw new IllegalArgumentException("expected a URL with //host, found a URL without one");

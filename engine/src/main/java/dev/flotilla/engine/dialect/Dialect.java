@@ -38,6 +38,9 @@ public interface Dialect {
     /** Positions a connection on a target with timeouts, and restores it afterwards. */
     Sessions sessions();
 
+    /** Reads where many targets on one connection stand, in a few queries (status of a fleet). */
+    TargetReader reader();
+
     /**
      * True for a failure that may pass if the same work is tried again later (deadlock, serialization
      * failure, lock timeout, too many connections, a dropped connection); false for every other.

@@ -5,6 +5,7 @@ import dev.flotilla.engine.dialect.Dialect;
 import dev.flotilla.engine.dialect.DialectSql;
 import dev.flotilla.engine.dialect.Sessions;
 import dev.flotilla.engine.dialect.TargetLocks;
+import dev.flotilla.engine.dialect.TargetReader;
 import dev.flotilla.engine.sql.SqlDialect;
 
 import java.sql.SQLException;
@@ -20,6 +21,7 @@ public final class MySqlDialect implements Dialect {
     private final Catalog catalog = new MySqlCatalog();
     private final TargetLocks locks = new NamedLocks();
     private final Sessions sessions = new MySqlSessions(sql);
+    private final TargetReader reader = new MySqlTargetReader(sql);
 
     public MySqlDialect() {
     }
@@ -57,6 +59,11 @@ public final class MySqlDialect implements Dialect {
     @Override
     public Sessions sessions() {
         return sessions;
+    }
+
+    @Override
+    public TargetReader reader() {
+        return reader;
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.flotilla.engine.dialect.Dialect;
 import dev.flotilla.engine.dialect.DialectSql;
 import dev.flotilla.engine.dialect.Sessions;
 import dev.flotilla.engine.dialect.TargetLocks;
+import dev.flotilla.engine.dialect.TargetReader;
 import dev.flotilla.engine.sql.SqlDialect;
 
 import java.sql.SQLException;
@@ -19,6 +20,7 @@ public final class SqliteDialect implements Dialect {
     private final Catalog catalog = new SqliteCatalog(sql);
     private final TargetLocks locks = new ExclusiveLocks();
     private final Sessions sessions = new SqliteSessions();
+    private final TargetReader reader = new SqliteTargetReader(sql);
 
     public SqliteDialect() {
     }
@@ -56,6 +58,11 @@ public final class SqliteDialect implements Dialect {
     @Override
     public Sessions sessions() {
         return sessions;
+    }
+
+    @Override
+    public TargetReader reader() {
+        return reader;
     }
 
     @Override

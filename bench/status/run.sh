@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# bench/status/run.sh - how fast Flotilla reads where every tenant stands, against the floor.
+#
+# Builds 1,000 and 10,000 PostgreSQL schema tenants (schemas bench_t%, in the database
+# flotilla_bench_status) and 200 MariaDB databases (flotilla_bench_t%) at mixed revisions, then times,
+# interleaved, RUNS times each:
+#   floor    the fastest hand-written read of every version row through the database's own client, end
+#            to end (client start included): for PostgreSQL the faster of one psql session running one
+#            small SELECT per schema and one query over the catalog with query_to_xml; for MariaDB one
+#            mariadb call running a UNION ALL over every database
+#   flotilla a fresh JVM per run (its start included) opening the project and reading every tenant
+#            with FleetSurvey: version rows, dirty step and last history row; once with the JVM's
+#            defaults, once with -XX:TieredStopAtLevel=1 -XX:+UseSerialGC (a short command's settings)
+# Usage: bench/status/run.sh [COUNTS]    COUNTS defaults to "1000 10000"; RUNS=5; SKIP_SETUP=1 reuses
+#        the tenants of the last run (of the last count); SKIP_BUILD=1 reuses the last build.
+# Env: PGHOST/PGPORT/PGUSER (127.0.0.1, 5432, postgres), MYHOST/MYPORT/MYUSER (127.0.0.1, 3306, root),
+#      JAVA_OPTS for the timed JVM. Creates and drops only flotilla_bench_* databases.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+counts=${1:-1000 10000}
+runs=${RUNS:-5}
+pghost=${PGHOST:-127.0.0.1} pgport=${PGPORT:-5432} pguser=${PGUSER:-postgres}
+myhost=${MYHOST:-127.0.0.1} myport=${MYPORT:-3306} myuser=${MYUSER:-root}
+work=$here/target
+mkdir -p "$work"
+psql_() { psql -X -q -h "$pghost" -p "$pgport" -U "$pguser" "$@"; }
+mariadb_() { mariadb -h "$myhost" -P "$myport" -u "$myuser" "$@"; }
+
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  (cd "$root" && mvn -q -B -o -DskipTests -pl orchestrator -am package)
+fi
+jar=$root/orchestrator/target/flotilla.jar
+rm -rf "$work/classes" && mkdir -p "$work/classes"
+javac --release 17 -d "$work/classes" -cp "$jar" "$here/SurveyBench.java"
+
+# The project: ten revisions r01 … r10 in a chain, and the two servers.
+project=$work/project
+rm -rf "$project" && mkdir -p "$project/migrations/versions"
+for i in $(seq 1 10); do
+  id=$(printf 'r%02d' "$i"); down=$([ "$i" = 1 ] && echo "" || printf 'r%02d' $((i - 1)))
+  printf -- '-- revision: %s\n-- down_revision: %s\n-- branch_labels:\n-- depends_on:\n-- message: step %s\n-- create_date: 2024-05-01 10:00:00.000000\n\n-- migrate:upgrade\nCREATE TABLE t%s (id INTEGER);\n\n-- migrate:downgrade\nDROP TABLE t%s;\n' \
+    "$id" "$down" "$i" "$i" "$i" > "$project/migrations/versions/${id}_step.sql"
+done
+cat > "$project/flotilla.yaml" <<YAML
+scripts: migrations
+servers:
+  pg:
+    url: jdbc:postgresql://$pghost:$pgport/flotilla_bench_status
+    user: $pguser
+    pool_size: 4
+  my:
+    url: jdbc:mariadb://$myhost:$myport/\${tenant.database}
+    user: $myuser
+    pool_size: 4
+registry:
+  file: tenants.yaml
+YAML
+
+# seconds a command takes, wall clock, its output discarded
+seconds() { local t0 t1; t0=$(date +%s%N); "$@" >/dev/null; t1=$(date +%s%N); echo "scale=3; ($t1 - $t0) / 1000000000" | bc; }
+median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+survey() { java ${JAVA_OPTS:-} -cp "$work/classes:$jar" SurveyBench "$project/flotilla.yaml" "$1"; }
+# The same with a JVM tuned for a short command: C1 only, serial GC (FLOTILLA_JAVA_OPTS of bin/flotilla).
+fast=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
+survey_fast() { java "${fast[@]}" -cp "$work/classes:$jar" SurveyBench "$project/flotilla.yaml" "$1"; }
+
+report() { # label floor-times flotilla-times
+  local f s
+  f=$(echo "$2" | median); s=$(echo "$3" | median)
+  printf '%s: floor runs %s| median %s s; flotilla runs %s| median %s s; ratio %s\n' "$1" "$2" "$f" "$3" "$s" \
+    "$(echo "scale=2; $s / $f" | bc)"
+}
+
+echo "machine: $(nproc) CPUs, $(uptime | sed 's/.*load/load/'), $(java -version 2>&1 | head -1)"
+echo "servers: $(psql_ -At -c 'SHOW server_version') / $(mariadb_ -N -e 'SELECT VERSION()')"
+
+# MariaDB: 200 databases
+if [ "${SKIP_SETUP:-0}" != 1 ]; then
+  "$here/my-fleet.sh" 200 | mariadb_
+fi
+{
+  echo "tenants:"
+  for i in $(seq 1 200); do printf '  - {id: my%03d, server: my, database: flotilla_bench_t%03d}\n' "$i" "$i"; done
+} > "$project/tenants.my"
+mariadb_ -N -e "SET SESSION group_concat_max_len = 10000000; SELECT GROUP_CONCAT(CONCAT('SELECT ', QUOTE(table_schema), ', version_num FROM \`', table_schema, '\`.flotilla_version') SEPARATOR ' UNION ALL ') FROM information_schema.tables WHERE table_schema LIKE 'flotilla\\_bench\\_t%' AND table_name = 'flotilla_version'" \
+  > "$work/my-floor.sql"
+
+for count in $counts; do
+  if [ "${SKIP_SETUP:-0}" != 1 ]; then
+    psql_ -d postgres -c "SELECT 1" >/dev/null
+    psql_ -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'flotilla_bench_status'" | grep -q 1 \
+      || psql_ -d postgres -c "CREATE DATABASE flotilla_bench_status"
+    echo "building $count schemas ..."
+    psql_ -d flotilla_bench_status -v count="$count" -f "$here/pg-fleet.sql" >/dev/null
+  fi
+  {
+    cat "$project/tenants.my"
+    for i in $(seq 1 "$count"); do printf '  - {id: pg%05d, server: pg, schema: bench_t%05d}\n' "$i" "$i"; done
+  } > "$project/tenants.yaml"
+  psql_ -d flotilla_bench_status -At -c "SELECT format('SELECT version_num FROM %I.flotilla_version;', n.nspname)
+    FROM pg_namespace n JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = 'flotilla_version'
+    WHERE n.nspname LIKE 'bench\_t%'" > "$work/pg-floor-many.sql"
+  cat > "$work/pg-floor-xml.sql" <<'SQL'
+SELECT n.nspname, x.v FROM pg_namespace n
+JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = 'flotilla_version' AND c.relkind IN ('r', 'p'),
+LATERAL unnest(xpath('/table/row/v/text()', query_to_xml(format('SELECT version_num AS v FROM %I.%I', n.nspname, c.relname), false, false, ''))) x(v)
+WHERE n.nspname LIKE 'bench\_t%';
+SQL
+  echo "PostgreSQL, $count schemas: $(survey pg 2>&1 | tr '\n' ' ')"
+  many="" xml="" flot="" flotfast=""
+  for run in $(seq 1 "$runs"); do
+    many+="$(seconds psql_ -At -d flotilla_bench_status -f "$work/pg-floor-many.sql") "
+    xml+="$(seconds psql_ -At -d flotilla_bench_status -f "$work/pg-floor-xml.sql") "
+    flot+="$(seconds survey pg) "
+    flotfast+="$(seconds survey_fast pg) "
+  done
+  m=$(echo "$many" | median); x=$(echo "$xml" | median)
+  echo "  floor candidates: one SELECT per schema $many(median $m s), query_to_xml $xml(median $x s)"
+  if [ "$(echo "$m < $x" | bc)" = 1 ]; then floor=$many; else floor=$xml; fi
+  report "  PostgreSQL $count" "$floor" "$flot"
+  report "  PostgreSQL $count, ${fast[*]}" "$floor" "$flotfast"
+  echo "  load after: $(uptime | sed 's/.*load/load/')"
+done
+
+echo "MariaDB, 200 databases: $(survey my 2>&1 | tr '\n' ' ')"
+floor="" flot="" flotfast=""
+for run in $(seq 1 "$runs"); do
+  floor+="$(seconds mariadb_ -N -e "source $work/my-floor.sql") "
+  flot+="$(seconds survey my) "
+  flotfast+="$(seconds survey_fast my) "
+done
+report "  MariaDB 200" "$floor" "$flot"
+report "  MariaDB 200, ${fast[*]}" "$floor" "$flotfast"
+echo "  load after: $(uptime | sed 's/.*load/load/')"

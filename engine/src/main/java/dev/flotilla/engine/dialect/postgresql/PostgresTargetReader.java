@@ -1,0 +1,147 @@
+package dev.flotilla.engine.dialect.postgresql;
+
+import dev.flotilla.engine.dialect.TargetReader;
+import dev.flotilla.engine.dialect.TargetRows;
+import dev.flotilla.engine.dialect.internal.Jdbc;
+import dev.flotilla.engine.dialect.internal.TargetCollector;
+import dev.flotilla.engine.dialect.internal.TargetSql;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads many schemas of one database: one catalog query for which schemas and tables exist, then the
+ * schemas' rows as UNION ALL statements of {@link #SCHEMAS_PER_STATEMENT} schemas each, sent
+ * {@link #STATEMENTS_PER_ROUND} statements at a time as one multi-statement execute (one network round
+ * trip; the driver pipelines them). Small statements because planning a UNION grows faster than its
+ * branches (1,000 schemas in one UNION took seconds, 10 per statement a few hundred ms in all; see
+ * {@code bench/README.md}); rounds so that neither the text sent nor the rows awaited grow without bound.
+ * A running row's lock is looked up in pg_locks once for every such schema. Stateless.
+ */
+final class PostgresTargetReader implements TargetReader {
+
+    static final int SCHEMAS_PER_STATEMENT = 10;
+    static final int STATEMENTS_PER_ROUND = 50;
+
+    private static final TargetSql SQL = new TargetSql("CAST(NULL AS BIGINT), CAST(NULL AS VARCHAR), "
+            + "CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), "
+            + "CAST(NULL AS TIMESTAMPTZ), CAST(NULL AS TIMESTAMPTZ), CAST(NULL AS BIGINT), CAST(NULL AS VARCHAR), "
+            + "CAST(NULL AS INTEGER), CAST(NULL AS INTEGER), CAST(NULL AS VARCHAR), CAST(NULL AS TEXT), "
+            + "CAST(NULL AS VARCHAR)");
+
+    /** Names compared with = (exact, no case folding); ordinary and partitioned tables, as the catalog does. */
+    private static final String CATALOG = "SELECT t.i - 1, "
+            + "EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.relnamespace = n.oid AND c.relname = ? "
+            + "AND c.relkind IN ('r', 'p')), "
+            + "EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.relnamespace = n.oid AND c.relname = ? "
+            + "AND c.relkind IN ('r', 'p')) "
+            + "FROM unnest(CAST(? AS text[])) WITH ORDINALITY AS t(name, i) "
+            + "JOIN pg_catalog.pg_namespace n ON n.nspname = t.name";
+
+    private final PostgresSql sql;
+
+    PostgresTargetReader(PostgresSql sql) {
+        this.sql = sql;
+    }
+
+    @Override
+    public List<TargetRows> read(Connection connection, List<String> targets, String versionTable,
+                                 String historyTable) throws SQLException {
+        TargetCollector collector = new TargetCollector(new ArrayList<>(new LinkedHashSet<>(targets)),
+                (rows, column) -> {
+                    OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
+                    return value == null ? null : value.toInstant();
+                });
+        List<String> selects = catalog(connection, collector, versionTable, historyTable);
+        for (int start = 0; start < selects.size(); start += SCHEMAS_PER_STATEMENT * STATEMENTS_PER_ROUND) {
+            round(connection, collector, selects.subList(start,
+                    Math.min(selects.size(), start + SCHEMAS_PER_STATEMENT * STATEMENTS_PER_ROUND)));
+        }
+        Set<Integer> locked = locked(connection, collector, versionTable);
+        return TargetCollector.inOrder(targets, collector.result(locked::contains));
+    }
+
+    /** Tells the collector what exists; returns one SELECT per schema that has either table. */
+    private List<String> catalog(Connection connection, TargetCollector collector, String versionTable,
+                                 String historyTable) throws SQLException {
+        List<String> selects = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(CATALOG)) {
+            statement.setString(1, versionTable);
+            statement.setString(2, historyTable);
+            Array names = connection.createArrayOf("text", collector.targets().toArray());
+            statement.setArray(3, names);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    int index = rows.getInt(1);
+                    boolean versioned = rows.getBoolean(2);
+                    boolean history = rows.getBoolean(3);
+                    collector.found(index, versioned);
+                    if (versioned || history) {
+                        String schema = collector.targets().get(index);
+                        selects.add(SQL.select(index, versioned ? sql.table(schema, versionTable) : null,
+                                history ? sql.table(schema, historyTable) : null));
+                    }
+                }
+            } finally {
+                names.free();
+            }
+        }
+        return selects;
+    }
+
+    private static void round(Connection connection, TargetCollector collector, List<String> selects)
+            throws SQLException {
+        StringBuilder text = new StringBuilder();
+        for (int start = 0; start < selects.size(); start += SCHEMAS_PER_STATEMENT) {
+            text.append(String.join(" UNION ALL ",
+                    selects.subList(start, Math.min(selects.size(), start + SCHEMAS_PER_STATEMENT)))).append(";\n");
+        }
+        try (Statement statement = connection.createStatement()) {
+            boolean rows = statement.execute(text.toString());
+            while (rows || statement.getUpdateCount() != -1) {
+                if (rows) {
+                    try (ResultSet result = statement.getResultSet()) {
+                        collector.collect(result);
+                    }
+                }
+                rows = statement.getMoreResults();
+            }
+        }
+    }
+
+    /** The indexes of the schemas with a running row whose advisory lock some session holds now. */
+    private static Set<Integer> locked(Connection connection, TargetCollector collector, String versionTable)
+            throws SQLException {
+        List<Integer> running = collector.running();
+        Set<Integer> locked = new HashSet<>();
+        if (running.isEmpty()) {
+            return locked;
+        }
+        String database = Jdbc.string(connection, "SELECT current_database()");
+        Set<Long> held = new HashSet<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT l.classid::bigint, l.objid::bigint "
+                + "FROM pg_catalog.pg_locks l WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1 "
+                + "AND l.database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database())");
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                held.add((rows.getLong(1) << 32) | rows.getLong(2));
+            }
+        }
+        for (int index : running) {
+            if (held.contains(new AdvisoryKey(database, collector.targets().get(index), versionTable).value())) {
+                locked.add(index);
+            }
+        }
+        return locked;
+    }
+}
