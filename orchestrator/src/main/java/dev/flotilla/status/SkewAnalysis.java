@@ -60,7 +60,7 @@ public final class SkewAnalysis {
     public TenantStatus classify(String server, Reading reading) {
         if (reading instanceof Reading.Unreachable unreachable) {
             return new TenantStatus(unreachable.tenant(), server, List.of(), TenantState.UNREACHABLE, null,
-                    unreachable.error());
+                    withoutTenant(unreachable.tenant(), unreachable.error()));
         }
         Reading.Found found = (Reading.Found) reading;
         return classify(found.tenant(), server, found.status());
@@ -89,6 +89,12 @@ public final class SkewAnalysis {
             return new TenantStatus(id, server, revisions, TenantState.DIRTY, null,
                     "its version rows cannot be upgraded from: " + e.getMessage());
         }
+    }
+
+    /** The report names the tenant in its own column: "tenant 'acme': " before the error says it twice. */
+    private static String withoutTenant(String id, String error) {
+        String prefix = "tenant '" + id + "': ";
+        return error.startsWith(prefix) ? error.substring(prefix.length()) : error;
     }
 
     private int stepsToHeads(List<String> revisions) {
