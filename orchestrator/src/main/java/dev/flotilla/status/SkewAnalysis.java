@@ -94,7 +94,12 @@ public final class SkewAnalysis {
     /** The report names the tenant in its own column: "tenant 'acme': " before the error says it twice. */
     private static String withoutTenant(String id, String error) {
         String prefix = "tenant '" + id + "': ";
-        return error.startsWith(prefix) ? error.substring(prefix.length()) : error;
+        return oneLine(error.startsWith(prefix) ? error.substring(prefix.length()) : error);
+    }
+
+    /** Drivers break messages over lines; a report keeps one tenant to one line (table, CSV). */
+    private static String oneLine(String text) {
+        return text.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     private int stepsToHeads(List<String> revisions) {
@@ -109,10 +114,10 @@ public final class SkewAnalysis {
         }
     }
 
-    /** The dirty step in one line: which revision, how far it got, and the first line of its error. */
+    /** The dirty step in one line: which revision, how far it got, and its error. */
     private static String dirty(HistoryEntry step) {
         String how = step.outcome() == HistoryEntry.Outcome.RUNNING ? "interrupted" : "failed";
-        String error = step.error() == null ? "" : ": " + step.error().lines().findFirst().orElse("");
+        String error = step.error() == null ? "" : ": " + oneLine(step.error());
         return "the " + step.action().name().toLowerCase(java.util.Locale.ROOT) + " of " + step.revision() + " "
                 + how + " after statement " + step.statementsDone() + " of " + step.statementsTotal() + error;
     }
