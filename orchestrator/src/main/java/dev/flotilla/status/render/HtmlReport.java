@@ -49,12 +49,15 @@ public final class HtmlReport implements ReportRenderer {
             .legend { color: var(--muted); font-size: 13px; margin: 10px 0 0; }
             .legend span { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin: 0 5px 0 14px; }
             .legend span:first-child { margin-left: 0; }
+            .legend em { font-style: normal; margin-left: 14px; }
             table { border-collapse: collapse; width: 100%; }
-            th, td { text-align: left; padding: 8px 10px; border-bottom: 1px solid var(--line); vertical-align: top; }
+            th, td { text-align: left; padding: 8px 10px; border-bottom: 1px solid var(--line); vertical-align: baseline; }
+            td { font-size: 14px; }
             th { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); font-weight: 600; }
             tr:last-child td { border-bottom: none; }
-            td.error { color: #52606d; max-width: 420px; overflow-wrap: anywhere; }
+            td.error { color: #52606d; font-size: 13px; max-width: 440px; overflow-wrap: anywhere; }
             td.num { text-align: right; }
+            td.mono { white-space: nowrap; }
             .badge { display: inline-block; padding: 1px 8px; border-radius: 999px; font-size: 12px; font-weight: 600;
                      border: 1px solid; background: #fff; }
             .badge.behind { color: #a86a12; } .badge.ahead { color: #2667a3; } .badge.dirty { color: #b23333; }
@@ -107,7 +110,13 @@ public final class HtmlReport implements ReportRenderer {
         out.append(RevisionChart.svg(report));
         out.append("<p class=\"legend\"><span style=\"background:#3f9142\"></span>head"
                 + "<span style=\"background:#e6a23c\"></span>older revision"
-                + "<span style=\"background:#3b82c4\"></span>unknown to these scripts</p>\n</section>\n");
+                + "<span style=\"background:#3b82c4\"></span>unknown to these scripts");
+        int outside = report.byState().get(TenantState.UNINITIALIZED) + report.byState().get(TenantState.UNREACHABLE);
+        if (outside > 0) {
+            out.append("<em>· ").append(outside).append(outside == 1 ? " tenant" : " tenants")
+                    .append(" without a version table or not read: not charted</em>");
+        }
+        out.append("</p>\n</section>\n");
     }
 
     private static void notCurrent(StringBuilder out, SkewReport report) {
