@@ -1,6 +1,7 @@
 package dev.flotilla.status;
 
 import dev.flotilla.engine.revision.Revision;
+import dev.flotilla.engine.revision.RevisionException;
 import dev.flotilla.engine.revision.RevisionGraph;
 
 import java.util.ArrayDeque;
@@ -29,7 +30,7 @@ public final class MinRevision implements SkewGate {
         this.graph = Objects.requireNonNull(graph, "graph");
         Revision resolved = graph.get(Objects.requireNonNull(revision, "revision"));
         if (resolved == null) {
-            throw new IllegalArgumentException("--min-revision base holds for every tenant; name a revision");
+            throw new RevisionException("--min-revision base holds for every tenant; name a revision");
         }
         this.required = resolved;
     }
