@@ -148,4 +148,45 @@ class StatusSqliteTest {
         assertThat(result.err()).isEqualTo("error: status reports on the tenants of a config; for the one database of"
                 + " --url use 'current' or 'history'\n");
     }
+
+    @Test
+    void historyOfOneTenantShowsEachRevisionsStatusThereAndItsHistoryRows() {
+        assertThat(cli.ok("history", "--tenant", "broken")).isEqualTo("""
+                <base> -> b1b1b1b1b1b1 (head) (not applied), add billing
+                c3d9e5f1a084 -> d4d4d4d4d4d4 (head) (dirty), add audit
+                5b8e41c07a62 -> c3d9e5f1a084 (current), add account display name
+                1f0c2a7b9d31 -> 5b8e41c07a62 (applied), create project table
+                <base> -> 1f0c2a7b9d31 (applied), create account table
+                History of tenant 'broken' (oldest first):
+                started (UTC)        action   revision      outcome  duration  statements  applied by  note
+                2024-05-01 10:11:12  upgrade  1f0c2a7b9d31  applied  0 ms      1/1         tester
+                2024-05-01 10:11:12  upgrade  5b8e41c07a62  applied  0 ms      2/2         tester
+                2024-05-01 10:11:12  upgrade  c3d9e5f1a084  applied  0 ms      1/1         tester
+                2024-05-01 10:11:12  upgrade  d4d4d4d4d4d4  dirty    0 ms      1/2         tester      \
+                [SQLITE_ERROR] SQL error or missing database (table clash already exists)
+                """);
+        assertThat(cli.ok("history", "--tenant", "fresh")).endsWith("History of tenant 'fresh' (oldest first):\n"
+                + "(no history rows)\n");
+        Result unknown = cli.run("history", "--tenant", "nobody");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.out()).isEmpty();
+    }
+
+    @Test
+    void currentVerboseAddsEachTenantsStateAndLastStep() {
+        assertThat(cli.ok("current", "-v", "--tenant", "old", "--tenant", "cur", "--tenant", "fresh")).isEqualTo("""
+                cur: b1b1b1b1b1b1 (head), d4d4d4d4d4d4 (head)
+                  state: current
+                  last step:
+                    started (UTC)        action   revision      outcome  duration  statements  applied by  note
+                    2024-05-01 10:11:12  upgrade  b1b1b1b1b1b1  applied  0 ms      1/1         tester
+                old: 1f0c2a7b9d31
+                  state: behind (4 steps to heads)
+                  last step:
+                    started (UTC)        action   revision      outcome  duration  statements  applied by  note
+                    2024-05-01 10:11:12  upgrade  1f0c2a7b9d31  applied  0 ms      1/1         tester
+                fresh: (uninitialized: no version table flotilla_version)
+                  state: uninitialized (5 steps to heads)
+                """);
+    }
 }
