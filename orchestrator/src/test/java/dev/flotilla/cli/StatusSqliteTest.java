@@ -142,6 +142,13 @@ class StatusSqliteTest {
     }
 
     @Test
+    void prometheusIsAFormatOfStatusOnly() {
+        Result result = cli.run("tenants", "--format", "prometheus");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).isEqualTo("error: tenants prints --format table, json or csv; prometheus is for status\n");
+    }
+
+    @Test
     void statusWithUrlIsInvalidInput() {
         Result result = cli.run("--url", "jdbc:sqlite:" + dir.resolve("data/cur.db"), "status");
         assertThat(result.exitCode()).isEqualTo(2);
