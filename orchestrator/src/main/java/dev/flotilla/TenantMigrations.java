@@ -5,6 +5,7 @@ import dev.flotilla.connect.Servers;
 import dev.flotilla.connect.TenantConnections;
 import dev.flotilla.connect.TenantPlaces;
 import dev.flotilla.engine.EngineException;
+import dev.flotilla.engine.migrate.HistoryEntry;
 import dev.flotilla.engine.migrate.MigrationListener;
 import dev.flotilla.engine.migrate.RunResult;
 import dev.flotilla.engine.migrate.TargetStatus;
@@ -72,6 +73,14 @@ public final class TenantMigrations {
             return new TargetStatus(false, List.of(), Optional.empty());
         }
         return with(false, connection -> flotilla.migrator(MigrationListener.NONE).status(connection, place()));
+    }
+
+    /** The tenant's history table, oldest first; empty when it has none (or, on SQLite, no file yet). */
+    public List<HistoryEntry> history() {
+        if (sqliteFile().filter(file -> !Files.exists(file)).isPresent()) {
+            return List.of();
+        }
+        return with(false, connection -> flotilla.migrator(MigrationListener.NONE).history(connection, place()));
     }
 
     public RunResult provision() {

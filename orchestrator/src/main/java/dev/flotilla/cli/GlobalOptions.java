@@ -21,7 +21,7 @@ final class GlobalOptions {
     Path scripts;
 
     @Option(names = "--format", paramLabel = "FORMAT", scope = ScopeType.INHERIT,
-            description = "Output format of reports: table (default), json or csv.")
+            description = "Output format of reports: table (default), json, csv; status also prometheus.")
     ReportFormat format = ReportFormat.TABLE;
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,

@@ -1,5 +1,6 @@
 package dev.flotilla.cli;
 
+import dev.flotilla.TenantMigrations;
 import dev.flotilla.engine.migrate.HistoryEntry;
 import dev.flotilla.engine.migrate.Migrator;
 import dev.flotilla.engine.migrate.MigrationListener;
@@ -30,7 +31,8 @@ import java.util.concurrent.Callable;
 @Command(name = "history", description = {
         "List changeset scripts in chronological order (newest first).",
         "With --url (or $DATABASE_URL) each line shows the revision's status in that database: (current),"
-                + " (applied), (not applied) or (dirty); -v adds the database's history rows."})
+                + " (applied), (not applied) or (dirty); -v adds the database's history rows.",
+        "With --tenant ID the same for that tenant of the config, followed by its history rows."})
 final class HistoryCommand implements Callable<Integer> {
 
     /** What the database says: where it stands and, under {@code -v}, its history rows. */
@@ -47,18 +49,37 @@ final class HistoryCommand implements Callable<Integer> {
             description = "Range of revisions: [start]:[end], [start]: or :[end]; `current` needs --url.")
     String range;
 
+    @Option(names = "--tenant", paramLabel = "ID",
+            description = "Show the revisions' status in this tenant of the config, and its history rows.")
+    String tenant;
+
     @Override
     public Integer call() {
-        RevisionRange bounds = range == null ? new RevisionRange(null, null) : RevisionRange.parse(range);
         SingleDatabase single = flotilla.singleDatabase();
+        if (tenant != null) {
+            if (flotilla.database.url != null) {
+                throw new InputException("--url names one database and --tenant one tenant of the config; give one of them");
+            }
+            try (Fleet fleet = flotilla.fleet(single, "history --tenant")) {
+                TenantMigrations migrations = fleet.flotilla().tenant(tenant);
+                DatabaseState state = new DatabaseState(migrations.status(), migrations.history());
+                return print(single, Optional.of(state), migrations.describe(), true);
+            }
+        }
         Optional<TargetDatabase> database = single.target();
+        Optional<DatabaseState> state = database.map(target -> read(single, target));
+        return print(single, state, database.map(TargetDatabase::describe).orElse(null), flotilla.verbose());
+    }
+
+    /** The revision lines, with their status where {@code state} is known, then the history rows when asked. */
+    private int print(SingleDatabase single, Optional<DatabaseState> state, String describe, boolean rows) {
+        RevisionRange bounds = range == null ? new RevisionRange(null, null) : RevisionRange.parse(range);
         boolean wantsCurrent = "current".equals(bounds.from()) || "current".equals(bounds.to());
-        if (wantsCurrent && database.isEmpty()) {
+        if (wantsCurrent && state.isEmpty()) {
             throw new InputException("history -r with `current` needs a database (--url);"
                     + " give revisions instead, e.g. -r base:heads");
         }
         MigrationSet migrations = single.migrations();
-        Optional<DatabaseState> state = database.map(target -> read(single, target));
         if (wantsCurrent) {
             String current = single(state.get().status());
             bounds = new RevisionRange(replaceCurrent(bounds.from(), current), replaceCurrent(bounds.to(), current));
@@ -70,8 +91,8 @@ final class HistoryCommand implements Callable<Integer> {
             String status = state.map(s -> status(revision.id(), s.status(), applied)).orElse(null);
             out.println(flotilla.verbose() ? format.logEntry(revision, status) : format.historyLine(revision, status));
         }
-        if (flotilla.verbose() && state.isPresent()) {
-            out.println("History of " + database.get().describe() + " (oldest first):");
+        if (rows && state.isPresent()) {
+            out.println("History of " + describe + " (oldest first):");
             HistoryRows.lines(state.get().rows()).forEach(out::println);
         }
         return ExitCodes.OK;

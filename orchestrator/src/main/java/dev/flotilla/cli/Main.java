@@ -63,7 +63,8 @@ public final class Main {
                 .addSubcommand(new StampCommand())
                 .addSubcommand(new RepairCommand())
                 .addSubcommand(new TenantsCommand())
-                .addSubcommand(new ProvisionCommand());
+                .addSubcommand(new ProvisionCommand())
+                .addSubcommand(new StatusCommand(env.clock()));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExitCodeExceptionMapper(new ExitCodes());
         cli.setExecutionExceptionHandler(new ErrorReporter());

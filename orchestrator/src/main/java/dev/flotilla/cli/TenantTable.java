@@ -36,6 +36,7 @@ final class TenantTable {
             case CSV -> csv(rows);
             case JSON -> tenants.stream().map(this::json).collect(Collectors.joining(",\n  ", "[\n  ", "\n]\n"))
                     .replace("[\n  \n]", "[]");
+            case PROMETHEUS -> throw notForTenants();
         };
     }
 
@@ -46,7 +47,12 @@ final class TenantTable {
                     .collect(Collectors.joining("\n", "", "\n"));
             case CSV -> csv(List.of(row(tenant)));
             case JSON -> json(tenant) + "\n";
+            case PROMETHEUS -> throw notForTenants();
         };
+    }
+
+    private static InputException notForTenants() {
+        return new InputException("tenants prints --format table, json or csv; prometheus is for status");
     }
 
     private Map<String, String> details(Tenant tenant) {
