@@ -30,12 +30,39 @@ import java.util.function.Function;
  */
 public final class TenantMigrations {
 
+    /**
+     * Hears when a call borrows its connection and gives it back, so that a fleet run can cancel the
+     * statements of tenants in flight. Called on the calling thread; must be thread-safe when shared.
+     */
+    public interface ConnectionWatch {
+
+        ConnectionWatch NONE = new ConnectionWatch() {
+        };
+
+        default void borrowed(Connection connection) {
+        }
+
+        default void returned(Connection connection) {
+        }
+    }
+
     private final Flotilla flotilla;
     private final Tenant tenant;
+    private final ConnectionWatch watch;
 
     TenantMigrations(Flotilla flotilla, Tenant tenant) {
+        this(flotilla, tenant, ConnectionWatch.NONE);
+    }
+
+    private TenantMigrations(Flotilla flotilla, Tenant tenant, ConnectionWatch watch) {
         this.flotilla = flotilla;
         this.tenant = tenant;
+        this.watch = watch;
+    }
+
+    /** The same tenant, with {@code newWatch} told of every connection its calls borrow. */
+    public TenantMigrations watched(ConnectionWatch newWatch) {
+        return new TenantMigrations(flotilla, tenant, newWatch);
     }
 
     public Tenant tenant() {
@@ -109,12 +136,16 @@ public final class TenantMigrations {
         try {
             connection = flotilla.connections().connect(tenant, url());
         } catch (SQLException e) {
-            throw failure("cannot connect to " + url().masked(), e);
+            throw new TenantUnreachableException(failure("cannot connect to " + url().masked(), e).getMessage(),
+                    tenant.id(), tenant.server());
         }
+        watch.borrowed(connection);
         try (connection) {
             return work.apply(connection);
         } catch (SQLException e) {
             throw failure("cannot return its connection", e); // only close() throws SQLException here
+        } finally {
+            watch.returned(connection);
         }
     }
 
