@@ -137,7 +137,7 @@ public final class TenantMigrations {
             connection = flotilla.connections().connect(tenant, url());
         } catch (SQLException e) {
             throw new TenantUnreachableException(failure("cannot connect to " + url().masked(), e).getMessage(),
-                    tenant.id(), tenant.server());
+                    tenant.id(), tenant.server(), sqlState(e));
         }
         watch.borrowed(connection);
         try (connection) {
@@ -188,6 +188,12 @@ public final class TenantMigrations {
                         + e.getMessage(), 1, e);
             }
         }
+    }
+
+    /** The SQLSTATE behind a pool's failure: the driver's (HikariCP's timeout wraps it), else the pool's own. */
+    private static String sqlState(SQLException e) {
+        return e.getCause() instanceof SQLException cause && cause.getSQLState() != null ? cause.getSQLState()
+                : e.getSQLState();
     }
 
     private EngineException failure(String what, SQLException e) {

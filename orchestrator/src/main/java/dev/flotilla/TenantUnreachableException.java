@@ -10,11 +10,19 @@ public class TenantUnreachableException extends EngineException {
 
     private final String tenant;
     private final String server;
+    private final String sqlState;
 
-    public TenantUnreachableException(String message, String tenant, String server) {
+    /** @param sqlState the driver's SQLSTATE for the failure, or null when it gave none */
+    public TenantUnreachableException(String message, String tenant, String server, String sqlState) {
         super(message, 1, null);
         this.tenant = tenant;
         this.server = server;
+        this.sqlState = sqlState;
+    }
+
+    /** The driver's SQLSTATE ({@code 08001}: could not connect; {@code 3D000}: no such database), or null. */
+    public String sqlState() {
+        return sqlState;
     }
 
     public String tenant() {
