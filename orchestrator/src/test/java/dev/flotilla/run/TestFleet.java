@@ -27,6 +27,7 @@ final class TestFleet {
     private final StringBuilder servers = new StringBuilder();
     private final List<String> tenants = new ArrayList<>();
     private final Map<String, String> env = new java.util.HashMap<>();
+    private Duration connectionTimeout = Duration.ofSeconds(10);
 
     TestFleet(Path dir) {
         this.dir = dir;
@@ -52,6 +53,12 @@ final class TestFleet {
         return this;
     }
 
+    /** How long taking a connection may wait (default 10 s, as the product's). */
+    TestFleet connectionTimeout(Duration timeout) {
+        connectionTimeout = timeout;
+        return this;
+    }
+
     TestFleet env(String name, String value) {
         env.put(name, value);
         return this;
@@ -65,7 +72,7 @@ final class TestFleet {
                     + "registry:\n  file: tenants.yaml\n" + extra);
             ProjectConfig loaded = ConfigLoader.load(config, env);
             FlotillaOptions options = FlotillaOptions.from(loaded, "test").withPools(new PoolSettings(16,
-                    Duration.ofMillis(1500), Duration.ofSeconds(30), Duration.ofSeconds(20)));
+                    connectionTimeout, Duration.ofSeconds(30), Duration.ofSeconds(20)));
             return Flotilla.open(loaded, options);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
