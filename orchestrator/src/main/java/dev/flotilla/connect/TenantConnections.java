@@ -128,6 +128,22 @@ public final class TenantConnections implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes the idle connections of {@code server}'s pools (a survey's on the server itself, say), so that
+     * only the connections borrowed from now on count against its limit. A schema-per-tenant server's one
+     * pool keeps them: its tenants reuse them, and it never holds more than the limit.
+     */
+    public synchronized void closeIdle(String server) {
+        if (Servers.layout(server(server).layout()) == Layout.SCHEMA_PER_TENANT) {
+            return;
+        }
+        for (Pool pool : allPools()) {
+            if (pool.server.equals(server) && pool.source.getHikariPoolMXBean() != null) {
+                pool.source.getHikariPoolMXBean().softEvictConnections();
+            }
+        }
+    }
+
     /** Pools open now. */
     public synchronized int openPools() {
         return pinned.size() + cached.size();
@@ -212,7 +228,7 @@ public final class TenantConnections implements AutoCloseable {
     private List<Pool> evictFor(int room) {
         List<Pool> evicted = new ArrayList<>();
         Iterator<Pool> eldest = cached.values().iterator();
-        while (cached.size() - evicted.size() + room > settings.maxCachedPools() && eldest.hasNext()) {
+        while (cached.size() + room > settings.maxCachedPools() && eldest.hasNext()) {
             Pool pool = eldest.next();
             if (pool.borrowed == 0) {
                 eldest.remove();

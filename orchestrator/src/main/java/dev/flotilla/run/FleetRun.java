@@ -72,6 +72,7 @@ public final class FleetRun {
         Map<String, Integer> limits = limits(tenants);
         limits.forEach((server, limit) -> flotilla.connections().limit(server, limit));
         Map<String, Reading> readings = new FleetSurvey(flotilla).read(tenants);
+        limits.keySet().forEach(server -> flotilla.connections().closeIdle(server));
         List<TenantPlan> plans = Plans.of(command, flotilla.migrations().graph(), tenants, readings);
         Results results = new Results(tenants.stream().map(Tenant::id).toList(), listener, control,
                 settings.maxFailures());

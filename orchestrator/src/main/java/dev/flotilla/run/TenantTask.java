@@ -9,6 +9,7 @@ import dev.flotilla.engine.migrate.RunResult;
 import dev.flotilla.engine.migrate.StepResult;
 import dev.flotilla.engine.migrate.TargetStatus;
 import dev.flotilla.engine.revision.Step;
+import dev.flotilla.engine.revision.VersionRows;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
 
@@ -27,6 +28,7 @@ final class TenantTask {
     private final RunContext run;
     private final TenantPlan plan;
     private final CircuitBreaker breaker;
+    private final List<Step> applied = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Instant started;
     private int attempts;
 
@@ -63,12 +65,12 @@ final class TenantTask {
                 run.circuits().failed(plan.server(), System.nanoTime() - start, failure, text);
                 long delay = Failures.retryable(failure) ? retry.onError(failure) : -1;
                 if (delay < 0 || run.control().stopped() || !breaker.tryAcquirePermission()) {
-                    return failed(text);
+                    return failed(tenant, failure, text);
                 }
                 run.listener().tenantRetrying(plan.id(), plan.server(), attempts, Circuits.firstLine(text),
                         Duration.ofMillis(delay));
                 if (!pause(Duration.ofMillis(delay))) {
-                    return failed(text);
+                    return failed(tenant, failure, text);
                 }
             }
         }
@@ -113,9 +115,31 @@ final class TenantTask {
         }
     }
 
-    private TenantResult failed(String error) {
-        return new TenantResult(plan.id(), plan.server(), plan.from(), plan.from(), List.of(), attempts, elapsed(),
+    /**
+     * A failed tenant with where it stands now: the steps that committed before the failure stay (PostgreSQL
+     * and SQLite commit per step), so its version is read again; when that is not possible (its server is
+     * gone), it is worked out from the steps the engine reported.
+     */
+    private TenantResult failed(TenantMigrations tenant, RuntimeException failure, String error) {
+        List<String> to = Failures.connectionFailure(failure) ? computedVersions() : readVersions(tenant);
+        List<String> steps = to.equals(plan.from()) ? List.of()
+                : applied.stream().map(step -> step.revision().id()).toList();
+        return new TenantResult(plan.id(), plan.server(), plan.from(), to, steps, attempts, elapsed(),
                 Outcome.FAILED, error);
+    }
+
+    private List<String> readVersions(TenantMigrations tenant) {
+        try {
+            return tenant.status().revisions();
+        } catch (RuntimeException e) {
+            return computedVersions();
+        }
+    }
+
+    private List<String> computedVersions() {
+        VersionRows rows = new VersionRows(run.flotilla().migrations().graph(), plan.from());
+        applied.forEach(rows::apply);
+        return rows.rows();
     }
 
     private Duration elapsed() {
@@ -134,6 +158,7 @@ final class TenantTask {
 
             @Override
             public void stepFinished(String target, StepResult result) {
+                applied.add(result.step());
                 listener.stepFinished(id, server, result.step().revision().id(), result.duration());
             }
 
