@@ -19,7 +19,8 @@ import static dev.flotilla.cli.SampleProject.R3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A mixed fleet (1,000 PostgreSQL schemas, 30 MariaDB databases, 10 SQLite files) in one run: every tenant
+ * A mixed fleet (1,000 PostgreSQL schemas, 30 MariaDB databases, 10 SQLite files) in one run, with a
+ * conflicting table planted in a few tenants of each kind: exactly those fail, once, every other tenant
  * reaches head, and neither server ever sees more connections from Flotilla than its per-server limit
  * plus one, sampled from pg_stat_activity and information_schema.processlist while the run goes.
  */
@@ -46,7 +47,7 @@ class FleetConnectionBoundsTest {
     }
 
     @Test
-    void aMixedFleetReachesHeadWithinEachServersConnectionLimit(TestDatabases servers) throws Exception {
+    void exactlyThePlantedConflictsFailAndTheFleetStaysWithinEachServersConnectionLimit(TestDatabases servers) throws Exception {
         TestDatabase pg = servers.createExtra(DatabaseKind.POSTGRESQL);
         mysql = servers.createExtra(DatabaseKind.MYSQL);
         TestFleet fleet = new TestFleet(dir)
@@ -63,17 +64,27 @@ class FleetConnectionBoundsTest {
         }
         try (Connection connection = pg.connect(); Statement statement = connection.createStatement()) {
             statement.execute(schemas.toString());
+            statement.execute("CREATE TABLE p0007.account (id INTEGER); CREATE TABLE p0500.account (id INTEGER);"
+                    + " CREATE TABLE p0999.account (id INTEGER)");
         }
         try (Connection connection = mysql.connect(); Statement statement = connection.createStatement()) {
             for (int i = 1; i <= DATABASES; i++) {
                 String database = mysql.name() + "_m" + i;
                 databases.add(database);
                 statement.execute("CREATE DATABASE `" + database + "`");
+                if (i == 4 || i == 20) {
+                    statement.execute("CREATE TABLE `" + database + "`.account (id INTEGER)");
+                }
                 fleet.tenant("{id: m%02d, server: my, database: %s}".formatted(i, database));
             }
         }
         for (int i = 1; i <= FILES; i++) {
             fleet.tenant("{id: s%02d, server: files}".formatted(i));
+        }
+        java.nio.file.Files.createDirectories(dir.resolve("data"));
+        try (Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("data/s03.db"));
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE account (id INTEGER)");
         }
         RunSummary summary;
         try (Flotilla flotilla = fleet.open();
@@ -92,7 +103,14 @@ class FleetConnectionBoundsTest {
             assertThat(pgConnections.highest()).isBetween(2, 4);
             assertThat(myConnections.highest()).isBetween(1, 3);
         }
-        assertThat(summary.count(Outcome.MIGRATED)).isEqualTo(SCHEMAS + DATABASES + FILES);
-        assertThat(summary.results()).allSatisfy(result -> assertThat(result.to()).containsExactly(R3));
+        List<TenantResult> failed = summary.results().stream().filter(result -> result.outcome() == Outcome.FAILED).toList();
+        assertThat(failed).extracting(TenantResult::tenant).containsExactly("p0007", "p0500", "p0999", "m04", "m20", "s03");
+        assertThat(failed).allSatisfy(result -> {
+            assertThat(result.attempts()).isEqualTo(1);
+            assertThat(result.to()).isEmpty();
+        });
+        assertThat(summary.count(Outcome.MIGRATED)).isEqualTo(SCHEMAS + DATABASES + FILES - 6);
+        assertThat(summary.results()).filteredOn(result -> result.outcome() == Outcome.MIGRATED)
+                .allSatisfy(result -> assertThat(result.to()).containsExactly(R3));
     }
 }

@@ -171,6 +171,71 @@ class FleetRunPostgresTest {
         }
     }
 
+    @Test
+    void aTenantLockedByAnotherRunIsReportedLockedAndNothingIsAppliedTwice() throws Exception {
+        String r4 = "a4a4a4a4a4a4";
+        new dev.flotilla.cli.SampleProject(dir).write(r4, R3, "slow step", "SELECT pg_sleep(3);\n", "");
+        try (Flotilla flotilla = schemas(3).open("defaults:\n  lock_wait: 0\n");
+             Flotilla other = Flotilla.open(flotilla.config(), flotilla.options())) {
+            List<Tenant> all = flotilla.registry().tenants();
+            new FleetRun(flotilla, RunSettings.defaults(), RunListener.NONE).run(FleetCommand.upgrade(R3), all);
+            CompletableFuture<?> slow = CompletableFuture.runAsync(() -> other.tenant("s002").upgrade("heads"));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (count("SELECT COUNT(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(3)%' AND datname = '"
+                    + pg.name() + "'") == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            RunSummary summary = new FleetRun(flotilla, RunSettings.defaults(), RunListener.NONE)
+                    .run(FleetCommand.upgrade("heads"), all);
+            slow.get(30, TimeUnit.SECONDS);
+
+            assertThat(summary.results()).extracting(TenantResult::outcome)
+                    .containsExactly(Outcome.MIGRATED, Outcome.LOCKED, Outcome.MIGRATED);
+            TenantResult locked = summary.results().get(1);
+            assertThat(locked.error()).contains("is locked by another run");
+            assertThat(locked.to()).containsExactly(R3);
+            assertThat(locked.attempts()).isEqualTo(1);
+            assertThat(summary.anyFailed()).isFalse();
+            assertThat(count("SELECT COUNT(*) FROM s002.flotilla_history WHERE revision = '" + r4
+                    + "' AND outcome = 'applied'")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aServerStoppedMidRunOpensItsCircuitAndTheOtherServerFinishes() throws Exception {
+        java.net.URI uri = java.net.URI.create(pg.jdbcUrl().substring("jdbc:".length()));
+        try (TcpProxy proxy = new TcpProxy(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort())) {
+            String proxied = pg.jdbcUrl().replace(uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()),
+                    "127.0.0.1:" + proxy.port());
+            TestFleet fleet = schemas(24).connectionTimeout(Duration.ofSeconds(1))
+                    .server("far", "url: " + proxied, "user: " + pg.user(), "password: ${env:PG_PASSWORD:-}");
+            for (int i = 13; i <= 24; i++) {
+                fleet.tenant("{id: f%03d, server: far, schema: s%03d}".formatted(i, i));
+            }
+            try (Flotilla flotilla = fleet.open()) {
+                List<Tenant> tenants = new ArrayList<>(flotilla.registry().tenants().subList(0, 12));
+                tenants.addAll(flotilla.registry().tenants().subList(24, 36));
+                TestFleet.Recorder recorder = new TestFleet.Recorder() {
+                    @Override
+                    public void runStarted(String runId, String command, int count) {
+                        proxy.stop(); // after the survey read every tenant through it
+                    }
+                };
+                RunSummary summary = new FleetRun(flotilla, RunSettings.defaults().withConcurrency(4, 2), recorder,
+                        new TestFleet.NoWait()).run(FleetCommand.upgrade("heads"), tenants);
+
+                List<TenantResult> far = summary.results().stream().filter(result -> result.server().equals("far")).toList();
+                assertThat(far).extracting(TenantResult::outcome).containsOnly(Outcome.FAILED, Outcome.SKIPPED);
+                assertThat(far).filteredOn(result -> result.outcome() == Outcome.SKIPPED).hasSizeGreaterThanOrEqualTo(8)
+                        .allSatisfy(result -> assertThat(result.error()).startsWith("server unavailable: "));
+                assertThat(recorder.circuits).contains("far: open");
+                assertThat(summary.results()).filteredOn(result -> result.server().equals("pg")).hasSize(12)
+                        .allSatisfy(result -> assertThat(result.outcome()).isEqualTo(Outcome.MIGRATED));
+                assertThat(summary.elapsed()).isLessThan(Duration.ofSeconds(30));
+            }
+        }
+    }
+
     private static RunSummary await(CountDownLatch start, java.util.function.Supplier<RunSummary> run) {
         try {
             start.await();

@@ -84,7 +84,7 @@ final class TestFleet {
     }
 
     /** Every event a run reports, for assertions; thread-safe. */
-    static final class Recorder implements RunListener {
+    static class Recorder implements RunListener {
         final List<TenantResult> finished = new CopyOnWriteArrayList<>();
         final List<String> circuits = new CopyOnWriteArrayList<>();
         final List<String> retries = new CopyOnWriteArrayList<>();
