@@ -5,7 +5,10 @@ import dev.flotilla.connect.Servers;
 import dev.flotilla.connect.TenantConnections;
 import dev.flotilla.connect.TenantPlaces;
 import dev.flotilla.engine.EngineException;
+import dev.flotilla.engine.dialect.Dialect;
+import dev.flotilla.engine.dialect.Dialects;
 import dev.flotilla.engine.migrate.MigrationListener;
+import dev.flotilla.engine.migrate.OfflineScript;
 import dev.flotilla.engine.migrate.RunResult;
 import dev.flotilla.engine.migrate.TargetStatus;
 import dev.flotilla.registry.Layout;
@@ -121,6 +124,15 @@ public final class TenantMigrations {
             flotilla.activate(tenant);
         }
         return result;
+    }
+
+    /**
+     * The offline script writer ({@code --sql}) for this tenant: its server's dialect, positioned on its
+     * schema or database. Connects to nothing.
+     */
+    public OfflineScript offlineScript(String runId) {
+        Dialect dialect = Dialects.forUrl(TenantConnections.driverUrl(url().value()));
+        return new OfflineScript(flotilla.migrations(), flotilla.options().migrator(), dialect, place(), runId);
     }
 
     /** {@code tenant 'acme'}, for messages. */

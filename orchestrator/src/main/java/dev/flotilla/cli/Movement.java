@@ -43,6 +43,9 @@ record Movement(String command, String past, Offline offline, OnDatabase databas
             List<String> targets) {
         SingleDatabase single = flotilla.singleDatabase();
         PrintWriter out = spec.commandLine().getOut();
+        if (sql && tenants.given()) {
+            return offlineForTenants(flotilla, out, tenants, single);
+        }
         if (sql) {
             out.print(offline.script(single.offline()));
             out.flush(); // print() does not flush, and the process exits next
@@ -57,6 +60,19 @@ record Movement(String command, String past, Offline offline, OnDatabase databas
         printer.summary(past, target.with(true, connection ->
                 database.run(single.migrator(printer), connection, target.schema())));
         return ExitCodes.OK;
+    }
+
+    /** {@code --sql} with a selection: each selected tenant's script, positioned on its schema or database. */
+    private int offlineForTenants(FlotillaCommand flotilla, PrintWriter out, TenantOptions tenants, SingleDatabase single) {
+        try (Fleet opened = flotilla.fleet(single, command)) {
+            for (Tenant tenant : opened.flotilla().select(tenants.selection(command, true))) {
+                String runId = opened.flotilla().options().runIds().get();
+                out.println("-- tenant " + tenant.id() + " (server " + tenant.server() + ")");
+                out.print(offline.script(opened.flotilla().tenant(tenant).offlineScript(runId)));
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
     }
 
     private int onTenants(FlotillaCommand flotilla, CommandSpec spec, TenantOptions tenants, RunOptions runOptions,

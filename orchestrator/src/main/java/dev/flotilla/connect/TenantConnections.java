@@ -277,7 +277,7 @@ public final class TenantConnections implements AutoCloseable {
      * The URL a driver on the classpath takes: MySQL Connector/J speaks to MariaDB, so {@code jdbc:mariadb:}
      * becomes {@code jdbc:mysql:} (the MariaDB driver is not shipped).
      */
-    static String driverUrl(String url) {
+    public static String driverUrl(String url) {
         return url.regionMatches(true, 0, "jdbc:mariadb:", 0, "jdbc:mariadb:".length())
                 ? "jdbc:mysql:" + url.substring("jdbc:mariadb:".length()) : url;
     }

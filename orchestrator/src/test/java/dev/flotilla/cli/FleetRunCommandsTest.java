@@ -114,6 +114,16 @@ class FleetRunCommandsTest {
     }
 
     @Test
+    void sqlWithASelectionPrintsEachTenantsScriptAndConnectsToNothing() {
+        Result result = cli.run("upgrade", "--tenant", "t1", "--tenant", "t2", "--sql", R2);
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).startsWith("-- tenant t1 (server files)\n").contains("\n-- tenant t2 (server files)\n");
+        assertThat(result.out().split("CREATE TABLE account", -1)).hasSize(3); // once per tenant
+        assertThat(result.out()).doesNotContain(R3 + "'");
+        assertThat(dir.resolve("data")).doesNotExist();
+    }
+
+    @Test
     void badRunOptionsAreInputErrors() {
         Result zero = cli.run("upgrade", "--all", "--concurrency", "0");
         assertThat(zero.exitCode()).isEqualTo(2);
