@@ -150,7 +150,12 @@ public final class Flotilla implements AutoCloseable {
 
     /** A runner with this project's migrations and settings. */
     public Migrator migrator(MigrationListener listener) {
-        return new Migrator(migrations, options.migrator(), listener, options.clock(), options.runIds());
+        return migrator(listener, options.runIds());
+    }
+
+    /** A runner whose runs take their ids from {@code runIds} (one id for a whole fleet run, say). */
+    public Migrator migrator(MigrationListener listener, java.util.function.Supplier<String> runIds) {
+        return new Migrator(migrations, options.migrator(), listener, options.clock(), runIds);
     }
 
     void activate(Tenant tenant) {

@@ -52,20 +52,30 @@ public final class TenantMigrations {
     private final Flotilla flotilla;
     private final Tenant tenant;
     private final ConnectionWatch watch;
+    private final String runId;
 
     TenantMigrations(Flotilla flotilla, Tenant tenant) {
-        this(flotilla, tenant, ConnectionWatch.NONE);
+        this(flotilla, tenant, ConnectionWatch.NONE, null);
     }
 
-    private TenantMigrations(Flotilla flotilla, Tenant tenant, ConnectionWatch watch) {
+    private TenantMigrations(Flotilla flotilla, Tenant tenant, ConnectionWatch watch, String runId) {
         this.flotilla = flotilla;
         this.tenant = tenant;
         this.watch = watch;
+        this.runId = runId;
     }
 
     /** The same tenant, with {@code newWatch} told of every connection its calls borrow. */
     public TenantMigrations watched(ConnectionWatch newWatch) {
-        return new TenantMigrations(flotilla, tenant, newWatch);
+        return new TenantMigrations(flotilla, tenant, newWatch, runId);
+    }
+
+    /**
+     * The same tenant, its history rows written with {@code newRunId} rather than a new id per call: a fleet
+     * run's id, so that every row the run wrote on every tenant can be found by it.
+     */
+    public TenantMigrations inRun(String newRunId) {
+        return new TenantMigrations(flotilla, tenant, watch, java.util.Objects.requireNonNull(newRunId, "runId"));
     }
 
     public Tenant tenant() {
@@ -82,15 +92,15 @@ public final class TenantMigrations {
     }
 
     public RunResult upgrade(String target, MigrationListener listener) {
-        return with(true, connection -> flotilla.migrator(listener).upgrade(connection, place(), target));
+        return with(true, connection -> migrator(listener).upgrade(connection, place(), target));
     }
 
     public RunResult downgrade(String target, MigrationListener listener) {
-        return with(true, connection -> flotilla.migrator(listener).downgrade(connection, place(), target));
+        return with(true, connection -> migrator(listener).downgrade(connection, place(), target));
     }
 
     public RunResult stamp(List<String> revisions, boolean purge, MigrationListener listener) {
-        return with(true, connection -> flotilla.migrator(listener).stamp(connection, place(), revisions, purge));
+        return with(true, connection -> migrator(listener).stamp(connection, place(), revisions, purge));
     }
 
     /**
@@ -133,6 +143,10 @@ public final class TenantMigrations {
     public OfflineScript offlineScript(String runId) {
         Dialect dialect = Dialects.forUrl(TenantConnections.driverUrl(url().value()));
         return new OfflineScript(flotilla.migrations(), flotilla.options().migrator(), dialect, place(), runId);
+    }
+
+    private dev.flotilla.engine.migrate.Migrator migrator(MigrationListener listener) {
+        return runId == null ? flotilla.migrator(listener) : flotilla.migrator(listener, () -> runId);
     }
 
     /** {@code tenant 'acme'}, for messages. */

@@ -38,6 +38,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       and the tenants never started end {@code skipped} with the reason.</li>
  * </ol>
  *
+ * Every history row the run writes, on every tenant, carries the run's id ({@link RunSummary#runId()}).
  * One run per instance; {@link #interrupt()} and {@link #cancelInFlight()} may be called from any thread
  * (a signal handler) while {@link #run} works.
  */
@@ -80,7 +81,7 @@ public final class FleetRun {
         listener.runStarted(runId, command.name(), tenants.size());
         List<TenantPlan> work = settle(plans, results, circuits);
         if (!settings.dryRun()) {
-            RunContext context = new RunContext(flotilla, command, circuits, retry(), control, sleeper, listener,
+            RunContext context = new RunContext(runId, flotilla, command, circuits, retry(), control, sleeper, listener,
                     clock, inFlight);
             schedule(context, work, limits, results);
         }

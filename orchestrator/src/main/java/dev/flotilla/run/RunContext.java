@@ -8,6 +8,7 @@ import java.time.Clock;
 /**
  * What every tenant task of one run shares. Immutable; its parts are thread-safe.
  *
+ * @param runId     the run's id, written into every history row it makes
  * @param flotilla  the project: tenants, migrations, pools
  * @param command   what each tenant is to do
  * @param circuits  a circuit breaker per server
@@ -18,6 +19,6 @@ import java.time.Clock;
  * @param clock     times tenants
  * @param inFlight  connections in use, for cancelling
  */
-record RunContext(Flotilla flotilla, FleetCommand command, Circuits circuits, Retry retry, RunControl control,
+record RunContext(String runId, Flotilla flotilla, FleetCommand command, Circuits circuits, Retry retry, RunControl control,
                   Sleeper sleeper, RunListener listener, Clock clock, InFlight inFlight) {
 }

@@ -48,7 +48,7 @@ final class TenantTask {
         run.listener().tenantStarted(plan.id(), plan.server());
         started = run.clock().instant();
         Retry.AsyncContext<RunResult> retry = run.retry().asyncContext();
-        TenantMigrations tenant = run.flotilla().tenant(plan.tenant()).watched(run.inFlight());
+        TenantMigrations tenant = run.flotilla().tenant(plan.tenant()).watched(run.inFlight()).inRun(run.runId());
         while (true) {
             attempts++;
             long start = System.nanoTime();
@@ -70,6 +70,7 @@ final class TenantTask {
                 run.listener().tenantRetrying(plan.id(), plan.server(), attempts, Circuits.firstLine(text),
                         Duration.ofMillis(delay));
                 if (!pause(Duration.ofMillis(delay))) {
+                    breaker.releasePermission(); // taken for an attempt that will not be made
                     return failed(tenant, failure, text);
                 }
             }

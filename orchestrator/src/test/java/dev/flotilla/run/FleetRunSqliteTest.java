@@ -67,6 +67,8 @@ class FleetRunSqliteTest {
                 assertThat(result.attempts()).isEqualTo(1);
             });
             assertThat(recorder.finished).hasSize(12);
+            assertThat(SampleProject.column("jdbc:sqlite:" + dir.resolve("data/t07.db"),
+                    "SELECT DISTINCT run_id FROM flotilla_history")).containsExactly(first.runId());
             assertThat(first.anyFailed()).isFalse();
             assertThat(first.interrupted()).isFalse();
             assertThat(first.stopReason()).isEmpty();
