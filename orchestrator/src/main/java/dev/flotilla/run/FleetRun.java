@@ -61,7 +61,7 @@ public final class FleetRun {
     public FleetRun(Flotilla flotilla, RunSettings settings, RunListener listener, Sleeper sleeper) {
         this.flotilla = flotilla;
         this.settings = settings;
-        this.listener = listener;
+        this.listener = RunListeners.of(listener); // a listener that throws must not stop the run
         this.sleeper = sleeper == null ? control::awaitStop : sleeper;
         this.clock = flotilla.options().clock();
     }
@@ -156,7 +156,7 @@ public final class FleetRun {
         try {
             Dispatcher dispatcher = new Dispatcher(workers, settings.concurrency(), limits, control);
             for (Phases phase : Phases.of(settings, work)) {
-                dispatcher.run(phase.tenants(), plan -> () -> results.add(new TenantTask(context, plan).call()));
+                dispatcher.run(phase.tenants(), plan -> () -> results.add(call(context, plan)));
                 if (phase.gate().isPresent() && results.anyFailed(phase.tenants())) {
                     control.stop(phase.gate().get());
                 }
@@ -169,6 +169,16 @@ public final class FleetRun {
         }
         String reason = control.reason().orElse("stopped");
         work.stream().filter(plan -> !results.has(plan.id())).forEach(plan -> results.add(Results.skipped(plan, reason)));
+    }
+
+    /** The tenant's result; a bug in the run itself fails that tenant rather than losing it. */
+    private static TenantResult call(RunContext context, TenantPlan plan) {
+        try {
+            return new TenantTask(context, plan).call();
+        } catch (RuntimeException e) {
+            return new TenantResult(plan.id(), plan.server(), plan.from(), plan.from(), List.of(), 1,
+                    java.time.Duration.ZERO, Outcome.FAILED, Failures.describe(plan.id(), e));
+        }
     }
 
     /** Each server's bound: the smaller of the run's per-server limit and the server's max_concurrency. */

@@ -19,7 +19,8 @@ public final class RunListeners implements RunListener {
     }
 
     public static RunListener of(List<RunListener> listeners) {
-        return listeners.size() == 1 ? listeners.get(0) : new RunListeners(listeners);
+        return listeners.size() == 1 && listeners.get(0) instanceof RunListeners composed ? composed
+                : new RunListeners(listeners);
     }
 
     public static RunListener of(RunListener... listeners) {

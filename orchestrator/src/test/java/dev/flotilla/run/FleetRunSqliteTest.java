@@ -167,6 +167,21 @@ class FleetRunSqliteTest {
     }
 
     @Test
+    void aListenerThatThrowsDoesNotStopTheRun() {
+        try (Flotilla flotilla = fleet(4, "")) {
+            RunListener broken = new RunListener() {
+                @Override
+                public void tenantStarted(String tenant, String server) {
+                    throw new IllegalStateException("the progress display broke");
+                }
+            };
+            RunSummary summary = new FleetRun(flotilla, settings(), broken)
+                    .run(FleetCommand.upgrade("heads"), flotilla.registry().tenants());
+            assertThat(summary.count(Outcome.MIGRATED)).isEqualTo(4);
+        }
+    }
+
+    @Test
     void aDryRunPlansEachTenantAndChangesNothing() {
         try (Flotilla flotilla = fleet(4, "")) {
             List<Tenant> all = flotilla.registry().tenants();
