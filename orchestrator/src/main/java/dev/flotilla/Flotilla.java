@@ -19,6 +19,9 @@ import dev.flotilla.registry.TenantEntry;
 import dev.flotilla.registry.TenantState;
 import dev.flotilla.registry.WritableRegistry;
 import dev.flotilla.registry.select.Selection;
+import dev.flotilla.run.FleetRun;
+import dev.flotilla.run.RunListener;
+import dev.flotilla.run.RunSettings;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +41,8 @@ import java.util.Objects;
  *
  * Opening reads the config, the migrations and the registry (and validates them); it connects to no tenant.
  * Connections are pooled per server and database ({@link TenantConnections}) and closed by {@link #close()}.
- * Not thread-safe: use one instance per thread, or guard it.
+ * {@link #tenant} and the pools may be used from many threads at once (a fleet run does);
+ * {@link #register} is not thread-safe.
  */
 public final class Flotilla implements AutoCloseable {
 
@@ -130,9 +134,28 @@ public final class Flotilla implements AutoCloseable {
         return tenant(tenant.id());
     }
 
+    /** The runner and pool settings, clock and run ids this instance was opened with. */
+    public FlotillaOptions options() {
+        return options;
+    }
+
+    /**
+     * A fleet run over this project's tenants ({@link FleetRun#run}): many tenants at once, within the
+     * settings' limits, with retries, a circuit breaker per server and a failure budget. The run uses this
+     * instance's pools; run one at a time per instance.
+     */
+    public FleetRun fleetRun(RunSettings settings, RunListener listener) {
+        return new FleetRun(this, settings, listener);
+    }
+
     /** A runner with this project's migrations and settings. */
     public Migrator migrator(MigrationListener listener) {
-        return new Migrator(migrations, options.migrator(), listener, options.clock(), options.runIds());
+        return migrator(listener, options.runIds());
+    }
+
+    /** A runner whose runs take their ids from {@code runIds} (one id for a whole fleet run, say). */
+    public Migrator migrator(MigrationListener listener, java.util.function.Supplier<String> runIds) {
+        return new Migrator(migrations, options.migrator(), listener, options.clock(), runIds);
     }
 
     void activate(Tenant tenant) {

@@ -6,7 +6,10 @@ import dev.flotilla.connect.TenantConnections;
 import dev.flotilla.connect.TenantPlaces;
 import dev.flotilla.engine.EngineException;
 import dev.flotilla.engine.migrate.HistoryEntry;
+import dev.flotilla.engine.dialect.Dialect;
+import dev.flotilla.engine.dialect.Dialects;
 import dev.flotilla.engine.migrate.MigrationListener;
+import dev.flotilla.engine.migrate.OfflineScript;
 import dev.flotilla.engine.migrate.RunResult;
 import dev.flotilla.engine.migrate.TargetStatus;
 import dev.flotilla.registry.Layout;
@@ -31,12 +34,49 @@ import java.util.function.Function;
  */
 public final class TenantMigrations {
 
+    /**
+     * Hears when a call borrows its connection and gives it back, so that a fleet run can cancel the
+     * statements of tenants in flight. Called on the calling thread; must be thread-safe when shared.
+     */
+    public interface ConnectionWatch {
+
+        ConnectionWatch NONE = new ConnectionWatch() {
+        };
+
+        default void borrowed(Connection connection) {
+        }
+
+        default void returned(Connection connection) {
+        }
+    }
+
     private final Flotilla flotilla;
     private final Tenant tenant;
+    private final ConnectionWatch watch;
+    private final String runId;
 
     TenantMigrations(Flotilla flotilla, Tenant tenant) {
+        this(flotilla, tenant, ConnectionWatch.NONE, null);
+    }
+
+    private TenantMigrations(Flotilla flotilla, Tenant tenant, ConnectionWatch watch, String runId) {
         this.flotilla = flotilla;
         this.tenant = tenant;
+        this.watch = watch;
+        this.runId = runId;
+    }
+
+    /** The same tenant, with {@code newWatch} told of every connection its calls borrow. */
+    public TenantMigrations watched(ConnectionWatch newWatch) {
+        return new TenantMigrations(flotilla, tenant, newWatch, runId);
+    }
+
+    /**
+     * The same tenant, its history rows written with {@code newRunId} rather than a new id per call: a fleet
+     * run's id, so that every row the run wrote on every tenant can be found by it.
+     */
+    public TenantMigrations inRun(String newRunId) {
+        return new TenantMigrations(flotilla, tenant, watch, java.util.Objects.requireNonNull(newRunId, "runId"));
     }
 
     public Tenant tenant() {
@@ -53,15 +93,15 @@ public final class TenantMigrations {
     }
 
     public RunResult upgrade(String target, MigrationListener listener) {
-        return with(true, connection -> flotilla.migrator(listener).upgrade(connection, place(), target));
+        return with(true, connection -> migrator(listener).upgrade(connection, place(), target));
     }
 
     public RunResult downgrade(String target, MigrationListener listener) {
-        return with(true, connection -> flotilla.migrator(listener).downgrade(connection, place(), target));
+        return with(true, connection -> migrator(listener).downgrade(connection, place(), target));
     }
 
     public RunResult stamp(List<String> revisions, boolean purge, MigrationListener listener) {
-        return with(true, connection -> flotilla.migrator(listener).stamp(connection, place(), revisions, purge));
+        return with(true, connection -> migrator(listener).stamp(connection, place(), revisions, purge));
     }
 
     /**
@@ -105,6 +145,19 @@ public final class TenantMigrations {
         return result;
     }
 
+    /**
+     * The offline script writer ({@code --sql}) for this tenant: its server's dialect, positioned on its
+     * schema or database. Connects to nothing.
+     */
+    public OfflineScript offlineScript(String runId) {
+        Dialect dialect = Dialects.forUrl(TenantConnections.driverUrl(url().value()));
+        return new OfflineScript(flotilla.migrations(), flotilla.options().migrator(), dialect, place(), runId);
+    }
+
+    private dev.flotilla.engine.migrate.Migrator migrator(MigrationListener listener) {
+        return runId == null ? flotilla.migrator(listener) : flotilla.migrator(listener, () -> runId);
+    }
+
     /** {@code tenant 'acme'}, for messages. */
     public String describe() {
         return "tenant '" + tenant.id() + "'";
@@ -118,12 +171,16 @@ public final class TenantMigrations {
         try {
             connection = flotilla.connections().connect(tenant, url());
         } catch (SQLException e) {
-            throw failure("cannot connect to " + url().masked(), e);
+            throw new TenantUnreachableException(failure("cannot connect to " + url().masked(), e).getMessage(),
+                    tenant.id(), tenant.server(), sqlState(e));
         }
+        watch.borrowed(connection);
         try (connection) {
             return work.apply(connection);
         } catch (SQLException e) {
             throw failure("cannot return its connection", e); // only close() throws SQLException here
+        } finally {
+            watch.returned(connection);
         }
     }
 
@@ -166,6 +223,12 @@ public final class TenantMigrations {
                         + e.getMessage(), 1, e);
             }
         }
+    }
+
+    /** The SQLSTATE behind a pool's failure: the driver's (HikariCP's timeout wraps it), else the pool's own. */
+    private static String sqlState(SQLException e) {
+        return e.getCause() instanceof SQLException cause && cause.getSQLState() != null ? cause.getSQLState()
+                : e.getSQLState();
     }
 
     private EngineException failure(String what, SQLException e) {

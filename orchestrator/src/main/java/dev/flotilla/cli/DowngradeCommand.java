@@ -1,5 +1,6 @@
 package dev.flotilla.cli;
 
+import dev.flotilla.run.FleetCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,6 +29,9 @@ final class DowngradeCommand implements Callable<Integer> {
     @Mixin
     TenantOptions tenants;
 
+    @Mixin
+    RunOptions run;
+
     @Parameters(index = "0", paramLabel = "TARGET",
             description = "The revision to go back to; with --sql, FROM:TO (the start cannot be read offline).")
     String target;
@@ -40,7 +44,7 @@ final class DowngradeCommand implements Callable<Integer> {
     public Integer call() {
         return new Movement("downgrade", "Downgraded", offline -> offline.downgrade(target),
                 (migrator, connection, schema) -> migrator.downgrade(connection, schema, target),
-                (tenant, listener) -> tenant.downgrade(target, listener))
-                .run(flotilla, spec, tenants, sql, List.of(target));
+                FleetCommand.downgrade(target))
+                .run(flotilla, spec, tenants, run, sql, List.of(target));
     }
 }

@@ -7,6 +7,7 @@ import dev.flotilla.config.ProjectConfig;
 import dev.flotilla.engine.migrate.MigrationListener;
 import dev.flotilla.engine.revision.Step;
 import dev.flotilla.registry.Tenant;
+import dev.flotilla.run.RunListener;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.function.Function;
 
 /**
  * Tenant mode for one command: the project's {@link Flotilla} with the command line's runner settings,
- * and the plain sequential loop that runs a command on each selected tenant. Closes its pools on
+ * the listeners a fleet run reports to, and the plain sequential loop that read-only commands use. Closes its pools on
  * {@link #close()}.
  */
 final class Fleet implements AutoCloseable {
@@ -40,6 +41,14 @@ final class Fleet implements AutoCloseable {
 
     Flotilla flotilla() {
         return flotilla;
+    }
+
+    /**
+     * Listeners a fleet run started from this command line hears besides its per-tenant lines (progress,
+     * reports, metrics and journals plug in here); none yet.
+     */
+    List<RunListener> listeners() {
+        return List.of();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.flotilla.cli;
 
+import dev.flotilla.run.FleetCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,6 +28,9 @@ final class StampCommand implements Callable<Integer> {
     @Mixin
     TenantOptions tenants;
 
+    @Mixin
+    RunOptions run;
+
     @Parameters(arity = "1..*", paramLabel = "REV",
             description = "The revision(s) to stamp (heads, base, REV, ...); with --sql the first may be FROM:TO.")
     List<String> revisions;
@@ -42,7 +46,7 @@ final class StampCommand implements Callable<Integer> {
     public Integer call() {
         return new Movement("stamp", "Stamped", offline -> offline.stamp(revisions, purge),
                 (migrator, connection, schema) -> migrator.stamp(connection, schema, revisions, purge),
-                (tenant, listener) -> tenant.stamp(revisions, purge, listener))
-                .run(flotilla, spec, tenants, sql, revisions);
+                FleetCommand.stamp(revisions, purge))
+                .run(flotilla, spec, tenants, run, sql, revisions);
     }
 }

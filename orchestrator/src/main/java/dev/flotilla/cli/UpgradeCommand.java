@@ -1,5 +1,6 @@
 package dev.flotilla.cli;
 
+import dev.flotilla.run.FleetCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,6 +29,9 @@ final class UpgradeCommand implements Callable<Integer> {
     @Mixin
     TenantOptions tenants;
 
+    @Mixin
+    RunOptions run;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "TARGET", defaultValue = "heads",
             description = "The revision to reach (default: heads); with --sql, [FROM:]TO.")
     String target;
@@ -40,7 +44,7 @@ final class UpgradeCommand implements Callable<Integer> {
     public Integer call() {
         return new Movement("upgrade", "Upgraded", offline -> offline.upgrade(target),
                 (migrator, connection, schema) -> migrator.upgrade(connection, schema, target),
-                (tenant, listener) -> tenant.upgrade(target, listener))
-                .run(flotilla, spec, tenants, sql, List.of(target));
+                FleetCommand.upgrade(target))
+                .run(flotilla, spec, tenants, run, sql, List.of(target));
     }
 }

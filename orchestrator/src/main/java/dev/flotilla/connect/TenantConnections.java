@@ -11,8 +11,11 @@ import dev.flotilla.registry.template.JdbcUrl;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -26,21 +29,41 @@ import java.util.Optional;
  *       back as it was. These pools stay open until {@link #close()}.</li>
  *   <li>Database-per-tenant and SQLite file-per-tenant: each tenant has its own URL and so its own pool,
  *       kept in a cache of at most {@link PoolSettings#maxCachedPools()} pools; taking a connection for
- *       another URL when the cache is full closes the least recently used pool. Pools keep no idle
- *       connections ({@code minimumIdle = 0}), so an unused one holds nothing open.</li>
+ *       another URL when the cache is full closes the least recently used pool that has no connection
+ *       out. Pools keep no idle connections ({@code minimumIdle = 0}), so an unused one holds nothing
+ *       open.</li>
  * </ul>
  *
- * A pool is closed only when it is the least recently used, so as long as fewer tenants than the bound
- * are in flight at once no pool is closed under a borrowed connection. Passwords are revealed only to
- * HikariCP. Not thread-safe: used by one thread (the sequential tenant loop); close it with
- * try-with-resources.
+ * <p>A server can be given a connection limit ({@link #limit}), as a fleet run does with its per-server
+ * bound: its pools are then sized to the limit, and a per-tenant pool is closed as soon as its last
+ * connection comes back (closing a HikariCP pool waits for its connections to close), so the server
+ * sees at most as many connections as tenants in flight.
+ *
+ * <p>Thread-safe: any number of threads may borrow and return connections at once. A pool is never
+ * closed while one of its connections is borrowed, except by {@link #close()}. Passwords are revealed
+ * only to HikariCP. Close it with try-with-resources.
  */
 public final class TenantConnections implements AutoCloseable {
 
+    /** One pool and how many of its connections are out. Guarded by the enclosing object's lock. */
+    private static final class Pool {
+        final HikariDataSource source;
+        final String server;
+        final boolean perServer;
+        int borrowed;
+
+        Pool(HikariDataSource source, String server, boolean perServer) {
+            this.source = source;
+            this.server = server;
+            this.perServer = perServer;
+        }
+    }
+
     private final ProjectConfig config;
     private final PoolSettings settings;
-    private final Map<String, HikariDataSource> pinned = new LinkedHashMap<>();
-    private final LinkedHashMap<String, HikariDataSource> cached = new LinkedHashMap<>(16, 0.75f, true);
+    private final Map<String, Pool> pinned = new LinkedHashMap<>();
+    private final LinkedHashMap<String, Pool> cached = new LinkedHashMap<>(16, 0.75f, true);
+    private final Map<String, Integer> limits = new HashMap<>();
     private int created;
     private boolean closed;
 
@@ -59,7 +82,7 @@ public final class TenantConnections implements AutoCloseable {
     public Connection connect(Tenant tenant, JdbcUrl url) throws SQLException {
         ServerConfig server = server(tenant.server());
         boolean perServer = Servers.layout(server.layout()) == Layout.SCHEMA_PER_TENANT;
-        return pool(server, driverUrl(url.value()), perServer).getConnection();
+        return borrow(server, driverUrl(url.value()), perServer);
     }
 
     /**
@@ -72,7 +95,7 @@ public final class TenantConnections implements AutoCloseable {
             throw new RegistryException("server '" + serverName + "' has a URL template with variables ("
                     + JdbcUrl.mask(server.url()) + "); a control database or discovery server needs a plain URL");
         }
-        return pool(server, driverUrl(server.url()), true).getConnection();
+        return borrow(server, driverUrl(server.url()), true);
     }
 
     /**
@@ -80,39 +103,143 @@ public final class TenantConnections implements AutoCloseable {
      * database, to create one); the pool is cached like a database-per-tenant one.
      */
     public Connection connectAdmin(String serverName, String url) throws SQLException {
-        return pool(server(serverName), driverUrl(url), false).getConnection();
+        return borrow(server(serverName), driverUrl(url), false);
+    }
+
+    /**
+     * Keeps {@code server}'s connections from this object at {@code connections} or fewer when no more than
+     * that many are borrowed at once: its pools shrink to that size, and its per-tenant pools close when
+     * their last connection is returned. Idle connections of its pools are closed now. Lasts until
+     * {@link #close()}; a later call replaces the limit.
+     */
+    public synchronized void limit(String server, int connections) {
+        if (connections < 1) {
+            throw new IllegalArgumentException("a connection limit must be at least 1, found " + connections);
+        }
+        server(server);
+        limits.put(server, connections);
+        for (Pool pool : allPools()) {
+            if (pool.server.equals(server)) {
+                pool.source.getHikariConfigMXBean().setMaximumPoolSize(poolSize(server(server)));
+                if (pool.source.getHikariPoolMXBean() != null) {
+                    pool.source.getHikariPoolMXBean().softEvictConnections();
+                }
+            }
+        }
+    }
+
+    /**
+     * Closes the idle connections of {@code server}'s pools (a survey's on the server itself, say), so that
+     * only the connections borrowed from now on count against its limit. A schema-per-tenant server's one
+     * pool keeps them: its tenants reuse them, and it never holds more than the limit.
+     */
+    public synchronized void closeIdle(String server) {
+        if (Servers.layout(server(server).layout()) == Layout.SCHEMA_PER_TENANT) {
+            return;
+        }
+        for (Pool pool : allPools()) {
+            if (pool.server.equals(server) && pool.source.getHikariPoolMXBean() != null) {
+                pool.source.getHikariPoolMXBean().softEvictConnections();
+            }
+        }
     }
 
     /** Pools open now. */
-    public int openPools() {
+    public synchronized int openPools() {
         return pinned.size() + cached.size();
     }
 
     /** Pools opened since this object was made, closed ones included. */
-    public int poolsCreated() {
+    public synchronized int poolsCreated() {
         return created;
     }
 
     /** Connections borrowed and not yet returned, over every open pool (0 when nothing leaks). */
-    public int activeConnections() {
+    public synchronized int activeConnections() {
         int active = 0;
-        for (HikariDataSource pool : allPools()) {
-            active += pool.getHikariPoolMXBean() == null ? 0 : pool.getHikariPoolMXBean().getActiveConnections();
+        for (Pool pool : allPools()) {
+            active += pool.borrowed;
         }
         return active;
     }
 
-    /** Closes every pool. */
+    /** Closes every pool, also those with connections still out. */
     @Override
     public void close() {
-        closed = true;
-        allPools().forEach(HikariDataSource::close);
-        pinned.clear();
-        cached.clear();
+        List<Pool> all;
+        synchronized (this) {
+            closed = true;
+            all = allPools();
+            pinned.clear();
+            cached.clear();
+        }
+        all.forEach(pool -> pool.source.close());
     }
 
-    private Iterable<HikariDataSource> allPools() {
-        java.util.List<HikariDataSource> all = new java.util.ArrayList<>(pinned.values());
+    private Connection borrow(ServerConfig server, String url, boolean perServer) throws SQLException {
+        Pool pool = take(server, url, perServer);
+        Connection connection;
+        try {
+            connection = pool.source.getConnection();
+        } catch (SQLException | RuntimeException e) {
+            returned(pool);
+            throw e;
+        }
+        return ReturnedOnClose.wrap(connection, () -> returned(pool));
+    }
+
+    /** The pool for {@code url}, counted as borrowed from until {@link #returned}. */
+    private Pool take(ServerConfig server, String url, boolean perServer) {
+        List<Pool> evicted = new ArrayList<>();
+        Pool pool;
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("the connections are closed");
+            }
+            String key = server.name() + "\n" + url;
+            pool = perServer ? pinned.get(key) : cached.get(key);
+            if (pool == null) {
+                if (!perServer) {
+                    evicted.addAll(evictFor(1));
+                }
+                pool = new Pool(new HikariDataSource(hikari(server, url)), server.name(), perServer);
+                created++;
+                (perServer ? pinned : cached).put(key, pool);
+            }
+            pool.borrowed++;
+        }
+        evicted.forEach(old -> old.source.close());
+        return pool;
+    }
+
+    private void returned(Pool pool) {
+        boolean closeNow;
+        synchronized (this) {
+            pool.borrowed--;
+            closeNow = !pool.perServer && pool.borrowed == 0 && limits.containsKey(pool.server)
+                    && cached.values().remove(pool);
+        }
+        if (closeNow) {
+            pool.source.close(); // waits for its connections to close: the server's count drops now
+        }
+    }
+
+    /** Removes least recently used cached pools with no connection out until {@code room} more fit. */
+    private List<Pool> evictFor(int room) {
+        List<Pool> evicted = new ArrayList<>();
+        Iterator<Pool> eldest = cached.values().iterator();
+        while (cached.size() + room > settings.maxCachedPools() && eldest.hasNext()) {
+            Pool pool = eldest.next();
+            if (pool.borrowed == 0) {
+                eldest.remove();
+                evicted.add(pool);
+            }
+        }
+        return evicted;
+    }
+
+    private List<Pool> allPools() {
+        List<Pool> all = new ArrayList<>(pinned.values());
         all.addAll(cached.values());
         return all;
     }
@@ -121,24 +248,9 @@ public final class TenantConnections implements AutoCloseable {
         return config.server(name).orElseThrow(() -> new RegistryException("unknown server '" + name + "'"));
     }
 
-    private HikariDataSource pool(ServerConfig server, String url, boolean perServer) {
-        if (closed) {
-            throw new IllegalStateException("the connections are closed");
-        }
-        String key = server.name() + "\n" + url;
-        HikariDataSource pool = perServer ? pinned.get(key) : cached.get(key);
-        if (pool != null) {
-            return pool;
-        }
-        if (!perServer && cached.size() >= settings.maxCachedPools()) {
-            Iterator<HikariDataSource> eldest = cached.values().iterator();
-            eldest.next().close();
-            eldest.remove();
-        }
-        pool = new HikariDataSource(hikari(server, url));
-        created++;
-        (perServer ? pinned : cached).put(key, pool);
-        return pool;
+    private int poolSize(ServerConfig server) {
+        Integer limit = limits.get(server.name());
+        return limit == null ? server.poolSize() : Math.min(server.poolSize(), limit);
     }
 
     private HikariConfig hikari(ServerConfig server, String url) {
@@ -147,11 +259,15 @@ public final class TenantConnections implements AutoCloseable {
         hikari.setJdbcUrl(url);
         server.credentials().user().ifPresent(hikari::setUsername);
         server.credentials().password().ifPresent(secret -> hikari.setPassword(secret.reveal()));
-        hikari.setMaximumPoolSize(server.poolSize());
+        hikari.setMaximumPoolSize(poolSize(server));
         hikari.setMinimumIdle(0);
         hikari.setIdleTimeout(settings.idleTimeout().toMillis());
         hikari.setConnectionTimeout(settings.connectionTimeout().toMillis());
         hikari.setLeakDetectionThreshold(settings.leakDetection().toMillis());
+        if (url.startsWith("jdbc:postgresql:")) {
+            // pg_stat_activity shows who is connected; a name in the URL wins over this one.
+            hikari.addDataSourceProperty("ApplicationName", "flotilla");
+        }
         // Connect on first use, not here: a server that is down fails its tenants, not the whole run.
         hikari.setInitializationFailTimeout(-1);
         return hikari;

@@ -1,5 +1,7 @@
 package dev.flotilla.run;
 
+import dev.flotilla.engine.revision.Step;
+
 import java.time.Duration;
 
 /**
@@ -18,6 +20,14 @@ public interface RunListener {
 
     /** A tenant's first attempt starts. */
     default void tenantStarted(String tenant, String server) {
+    }
+
+    /** One step of a tenant starts (for verbose output). */
+    default void stepStarted(String tenant, String server, Step step) {
+    }
+
+    /** Something a person should know that did not stop the tenant (a changed checksum, say). */
+    default void tenantWarning(String tenant, String server, String message) {
     }
 
     /** One step of a tenant finished (applied or taken back) in {@code duration}. */

@@ -84,7 +84,7 @@ class TenantCommandsSqliteTest {
     void aFailingTenantIsReportedTheOthersGoOnAndTheExitCodeIsOne() throws Exception {
         Files.createDirectories(dir.resolve("data"));
         SampleProject.execute("jdbc:sqlite:" + dir.resolve("data/acme.db"), "CREATE TABLE account (id INTEGER)");
-        Result result = cli.run("upgrade", "--all");
+        Result result = cli.run("upgrade", "--all", "--concurrency", "1"); // one at a time: lines in registry order
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.out()).isEqualTo("acme: failed\nglobex: Upgraded <base> -> " + R3 + " (3 steps, 0 ms).\n");
         assertThat(result.err()).startsWith("error: ").contains("upgrade to " + R1 + " failed at statement 1 of 1",

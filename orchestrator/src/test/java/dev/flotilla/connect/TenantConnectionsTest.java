@@ -47,6 +47,36 @@ class TenantConnectionsTest {
     }
 
     @Test
+    void aPoolIsNeverClosedUnderABorrowedConnectionAndALimitClosesPoolsOnReturn() throws Exception {
+        FleetProject.create(dir, FleetProject.CONFIG, FleetProject.TENANTS.replace(", state: suspended", ""));
+        ProjectConfig config = ConfigLoader.load(dir.resolve("flotilla.yaml"), Map.of());
+        Registry registry = Registry.load(RegistrySources.open(config, null), Servers.specs(config));
+        Files.createDirectories(dir.resolve("data"));
+        Tenant acme = registry.tenant("acme");
+        Tenant globex = registry.tenant("globex");
+        Tenant initech = registry.tenant("initech");
+        try (TenantConnections connections = new TenantConnections(config, PoolSettings.DEFAULTS.withMaxCachedPools(1))) {
+            try (Connection first = connections.connect(acme, registry.url(acme));
+                 Connection second = connections.connect(globex, registry.url(globex))) {
+                assertThat(connections.openPools()).isEqualTo(2); // over the bound while both are out
+                assertThat(first.isValid(1)).isTrue();
+                assertThat(second.isValid(1)).isTrue();
+                assertThat(connections.activeConnections()).isEqualTo(2);
+            }
+            try (Connection third = connections.connect(initech, registry.url(initech))) {
+                assertThat(connections.openPools()).isEqualTo(1); // both idle pools made room
+                assertThat(third.isValid(1)).isTrue();
+            }
+            connections.limit("files", 1);
+            try (Connection limited = connections.connect(acme, registry.url(acme))) {
+                assertThat(limited.isValid(1)).isTrue();
+            }
+            assertThat(connections.openPools()).isZero(); // closed as its connection came back
+            assertThat(connections.activeConnections()).isZero();
+        }
+    }
+
+    @Test
     void theAdminUrlDropsTheDatabase() {
         assertThat(AdminUrls.withoutDatabase("jdbc:mysql://h:3306/acme?useSSL=false")).isEqualTo("jdbc:mysql://h:3306/?useSSL=false");
         assertThat(AdminUrls.withoutDatabase("jdbc:mysql://h:3306/acme")).isEqualTo("jdbc:mysql://h:3306/");

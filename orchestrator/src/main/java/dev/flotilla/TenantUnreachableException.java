@@ -1,0 +1,35 @@
+package dev.flotilla;
+
+import dev.flotilla.engine.EngineException;
+
+/**
+ * No connection to a tenant's server or file could be made: nothing was read or changed. Fleet runs count
+ * it against the server's circuit breaker and may retry it. Exit code 1; the message holds no password.
+ */
+public class TenantUnreachableException extends EngineException {
+
+    private final String tenant;
+    private final String server;
+    private final String sqlState;
+
+    /** @param sqlState the driver's SQLSTATE for the failure, or null when it gave none */
+    public TenantUnreachableException(String message, String tenant, String server, String sqlState) {
+        super(message, 1, null);
+        this.tenant = tenant;
+        this.server = server;
+        this.sqlState = sqlState;
+    }
+
+    /** The driver's SQLSTATE ({@code 08001}: could not connect; {@code 3D000}: no such database), or null. */
+    public String sqlState() {
+        return sqlState;
+    }
+
+    public String tenant() {
+        return tenant;
+    }
+
+    public String server() {
+        return server;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.flotilla.cli;
+
+import dev.flotilla.config.RunDefaults;
+import dev.flotilla.run.RunSettings;
+import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How a fleet run fans out and stops (docs/fleet.md, "Fleet runs"), mixed into {@code upgrade},
+ * {@code downgrade} and {@code stamp}. An option left out takes the config's {@code defaults:}.
+ */
+final class RunOptions {
+
+    @Option(names = "--concurrency", paramLabel = "N", description = "Tenants migrated at once in all (default: defaults.concurrency, 8).")
+    Integer concurrency;
+
+    @Option(names = "--per-server", paramLabel = "N",
+            description = "Tenants migrated at once on one server (default: defaults.per_server, 4; never more than the server's max_concurrency).")
+    Integer perServer;
+
+    @Option(names = "--max-failures", paramLabel = "N",
+            description = "Start no more tenants once N have failed; in-flight ones finish (default: defaults.max_failures; 0 no limit).")
+    Integer maxFailures;
+
+    @Option(names = "--canary", paramLabel = "N", description = "Migrate the first N tenants with work to do first; stop if any fails.")
+    Integer canary;
+
+    @Option(names = "--canary-tag", paramLabel = "TAG", description = "Migrate the tenants with this tag first; stop if any fails.")
+    String canaryTag;
+
+    @Option(names = "--waves", paramLabel = "TAG", split = ",",
+            description = "Tags in order: tenants with the first tag, then the second, ..., then the rest; a wave with a failure stops the waves after it.")
+    List<String> waves = new ArrayList<>();
+
+    @Option(names = "--retries", paramLabel = "N",
+            description = "Tries in all for a tenant whose failure is transient and left nothing behind (default: defaults.retry.attempts, 3).")
+    Integer attempts;
+
+    @Option(names = "--dry-run", description = "Print each tenant's plan (from -> to, steps), grouped; change nothing.")
+    boolean dryRun;
+
+    /** The settings: these options over the config's defaults; a bad value is an input error (exit 2). */
+    RunSettings settings(RunDefaults defaults) {
+        try {
+            RunSettings settings = RunSettings.from(defaults);
+            settings = settings.withConcurrency(or(concurrency, settings.concurrency()), or(perServer, settings.perServer()));
+            settings = settings.withMaxFailures(or(maxFailures, settings.maxFailures()));
+            if (attempts != null) {
+                settings = settings.withRetry(new RunSettings.Retries(attempts, settings.retry().backoff(),
+                        settings.retry().maxBackoff()));
+            }
+            if (canary != null || canaryTag != null) {
+                settings = settings.withCanary(canary == null ? 0 : canary, canaryTag);
+            }
+            return settings.withWaves(waves).withDryRun(dryRun);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(e.getMessage());
+        }
+    }
+
+    private static int or(Integer given, int fallback) {
+        return given == null ? fallback : given;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.flotilla.cli;
+
+import dev.flotilla.engine.revision.Step;
+import dev.flotilla.run.Outcome;
+import dev.flotilla.run.RunListener;
+import dev.flotilla.run.TenantResult;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+
+/**
+ * One line per finished tenant on stdout ({@code acme: Upgraded <base> -> c3d9e5f1a084 (3 steps, 13 ms).}),
+ * errors and warnings on stderr; with {@code verbose} each step as it starts. Lines come in the order
+ * tenants finish. Thread-safe: lines from concurrent tenants never interleave.
+ */
+final class TenantLines implements RunListener {
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final String past;
+    private final boolean verbose;
+
+    TenantLines(PrintWriter out, PrintWriter err, String past, boolean verbose) {
+        this.out = out;
+        this.err = err;
+        this.past = past;
+        this.verbose = verbose;
+    }
+
+    @Override
+    public synchronized void stepStarted(String tenant, String server, Step step) {
+        if (verbose) {
+            out.println(tenant + ": Running " + ProgressPrinter.describe(step));
+            out.flush();
+        }
+    }
+
+    @Override
+    public synchronized void tenantWarning(String tenant, String server, String message) {
+        err.println("warning: tenant '" + tenant + "': " + message);
+        err.flush();
+    }
+
+    @Override
+    public synchronized void tenantRetrying(String tenant, String server, int failedAttempt, String error, Duration delay) {
+        if (verbose) {
+            out.println(tenant + ": attempt " + failedAttempt + " failed (" + error + "); retrying in "
+                    + delay.toMillis() + " ms");
+            out.flush();
+        }
+    }
+
+    @Override
+    public synchronized void tenantFinished(TenantResult result) {
+        if (result.outcome() == Outcome.PLANNED) {
+            return; // a dry run prints its plan as a whole
+        }
+        out.println(result.tenant() + ": " + text(result));
+        if (result.outcome() == Outcome.FAILED || result.outcome() == Outcome.LOCKED) {
+            err.println((result.outcome() == Outcome.FAILED ? "error: " : "warning: ") + result.error());
+        }
+        out.flush();
+        err.flush();
+    }
+
+    private String text(TenantResult result) {
+        return switch (result.outcome()) {
+            case MIGRATED -> moved(result);
+            case UNCHANGED -> "Nothing to do: at " + ProgressPrinter.revisions(result.to()) + ".";
+            case FAILED -> result.attempts() > 1 ? "failed after " + result.attempts() + " attempts" : "failed";
+            case LOCKED -> "locked by another run";
+            case SKIPPED -> "skipped: " + result.error();
+            case PLANNED -> "planned";
+        };
+    }
+
+    private String moved(TenantResult result) {
+        String line = past + " " + ProgressPrinter.revisions(result.from()) + " -> " + ProgressPrinter.revisions(result.to());
+        int steps = result.steps().size();
+        if (steps == 0) {
+            return line + ".";
+        }
+        return line + " (" + steps + (steps == 1 ? " step, " : " steps, ") + result.duration().toMillis() + " ms).";
+    }
+}

@@ -1,0 +1,247 @@
+package dev.flotilla.run;
+
+import dev.flotilla.Flotilla;
+import dev.flotilla.registry.Tenant;
+import dev.flotilla.testkit.DatabaseKind;
+import dev.flotilla.testkit.DatabaseTest;
+import dev.flotilla.testkit.TestDatabase;
+import dev.flotilla.testkit.TestDatabases;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static dev.flotilla.cli.SampleProject.R2;
+import static dev.flotilla.cli.SampleProject.R3;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Fleet runs on PostgreSQL schemas: lock timeouts retried with backoff until the lock is released, two runs
+ * on one fleet at once applying each step exactly once, and a server that is down skipped by its circuit
+ * breaker while the other server's tenants are migrated.
+ */
+@DatabaseTest(DatabaseKind.POSTGRESQL)
+class FleetRunPostgresTest {
+
+    @TempDir
+    Path dir;
+
+    private TestDatabase pg;
+
+    @BeforeEach
+    void database(TestDatabases databases) {
+        pg = databases.createExtra(DatabaseKind.POSTGRESQL);
+    }
+
+    /** A fleet of {@code count} schemas s001… on the test database, created here. */
+    private TestFleet schemas(int count) throws Exception {
+        TestFleet fleet = new TestFleet(dir).server("pg", "url: " + pg.jdbcUrl(), "user: " + pg.user(),
+                "password: ${env:PG_PASSWORD:-}").env("PG_PASSWORD", pg.password());
+        StringBuilder create = new StringBuilder();
+        for (int i = 1; i <= count; i++) {
+            fleet.tenant("{id: s%03d, server: pg, schema: s%03d}".formatted(i, i));
+            create.append("CREATE SCHEMA s%03d;".formatted(i));
+        }
+        execute(create.toString());
+        return fleet;
+    }
+
+    private void execute(String sql) throws Exception {
+        try (Connection connection = pg.connect(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private int count(String sql) throws Exception {
+        try (Connection connection = pg.connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    @Test
+    void aLockTimeoutIsRetriedWithBackoffUntilTheLockIsReleased() throws Exception {
+        try (Flotilla flotilla = schemas(3).open("defaults:\n  lock_timeout: 200ms\n")) {
+            List<Tenant> all = flotilla.registry().tenants();
+            new FleetRun(flotilla, RunSettings.defaults(), RunListener.NONE).run(FleetCommand.upgrade(R2), all);
+            try (Connection holder = pg.connect(); Statement statement = holder.createStatement()) {
+                holder.setAutoCommit(false);
+                statement.execute("LOCK TABLE s002.account IN ACCESS EXCLUSIVE MODE");
+                List<Duration> waits = new ArrayList<>();
+                Sleeper releaseOnSecondWait = duration -> {
+                    waits.add(duration);
+                    if (waits.size() == 2) {
+                        try {
+                            holder.commit();
+                        } catch (java.sql.SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                };
+                TestFleet.Recorder recorder = new TestFleet.Recorder();
+                RunSettings settings = RunSettings.defaults().withRetry(
+                        new RunSettings.Retries(4, Duration.ofMillis(100), Duration.ofSeconds(1)));
+                RunSummary summary = new FleetRun(flotilla, settings, recorder, releaseOnSecondWait)
+                        .run(FleetCommand.upgrade("heads"), all);
+
+                assertThat(summary.results()).extracting(TenantResult::outcome).containsOnly(Outcome.MIGRATED);
+                assertThat(summary.results()).extracting(TenantResult::attempts).containsExactly(1, 3, 1);
+                assertThat(recorder.retries).containsExactly("s002#1", "s002#2");
+                assertThat(waits).hasSize(2).allSatisfy(wait -> assertThat(wait).isBetween(Duration.ofMillis(50),
+                        Duration.ofSeconds(1)));
+            }
+            assertThat(count("SELECT COUNT(*) FROM s002.flotilla_history WHERE revision = '" + R3
+                    + "' AND outcome = 'failed' AND error LIKE '%lock timeout%'")).isEqualTo(2);
+            assertThat(count("SELECT COUNT(*) FROM s002.flotilla_history WHERE revision = '" + R3
+                    + "' AND outcome = 'applied'")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void twoRunsOnOneFleetAtOnceApplyEachStepExactlyOnce() throws Exception {
+        TestFleet fleet = schemas(120);
+        String config = "defaults:\n  lock_wait: 0\n";
+        try (Flotilla first = fleet.open(config); Flotilla second = fleet.open(config)) {
+            CountDownLatch start = new CountDownLatch(1);
+            RunSettings settings = RunSettings.defaults().withConcurrency(3, 3);
+            CompletableFuture<RunSummary> one = CompletableFuture.supplyAsync(() -> await(start,
+                    () -> new FleetRun(first, settings, RunListener.NONE).run(FleetCommand.upgrade("heads"),
+                            first.registry().tenants())));
+            CompletableFuture<RunSummary> two = CompletableFuture.supplyAsync(() -> await(start,
+                    () -> new FleetRun(second, settings, RunListener.NONE).run(FleetCommand.upgrade("heads"),
+                            second.registry().tenants())));
+            start.countDown();
+            List<TenantResult> results = new ArrayList<>(one.get(2, TimeUnit.MINUTES).results());
+            results.addAll(two.get(2, TimeUnit.MINUTES).results());
+
+            assertThat(results).extracting(TenantResult::outcome)
+                    .containsOnly(Outcome.MIGRATED, Outcome.UNCHANGED, Outcome.LOCKED);
+            Map<String, Long> migrated = results.stream().filter(result -> result.outcome() == Outcome.MIGRATED)
+                    .collect(Collectors.groupingBy(TenantResult::tenant, Collectors.counting()));
+            assertThat(migrated).hasSize(120).allSatisfy((tenant, times) -> assertThat(times).isEqualTo(1));
+            results.stream().filter(result -> result.outcome() == Outcome.LOCKED).forEach(result ->
+                    assertThat(result.error()).contains("is locked by another run"));
+        }
+        StringBuilder applied = new StringBuilder("SELECT SUM(n) FROM (");
+        for (int i = 1; i <= 120; i++) {
+            applied.append(i == 1 ? "" : " UNION ALL ").append("SELECT COUNT(*) AS n FROM s%03d.flotilla_history"
+                    .formatted(i)).append(" WHERE outcome = 'applied'");
+        }
+        assertThat(count(applied + ") counts")).isEqualTo(120 * 3);
+    }
+
+    @Test
+    void aServerThatIsDownOpensItsCircuitAndOnlyItsTenantsAreSkipped() throws Exception {
+        TestFleet fleet = schemas(20).connectionTimeout(Duration.ofSeconds(1))
+                .server("down", "url: jdbc:postgresql://127.0.0.1:1/nowhere", "user: nobody");
+        for (int i = 1; i <= 6; i++) {
+            fleet.tenant("{id: d%02d, server: down, schema: d%02d}".formatted(i, i));
+        }
+        try (Flotilla flotilla = fleet.open()) {
+            TestFleet.Recorder recorder = new TestFleet.Recorder();
+            RunSummary summary = new FleetRun(flotilla, RunSettings.defaults(), recorder, new TestFleet.NoWait())
+                    .run(FleetCommand.upgrade("heads"), flotilla.registry().tenants());
+
+            List<TenantResult> down = summary.results().stream().filter(result -> result.server().equals("down")).toList();
+            assertThat(down.subList(0, 3)).allSatisfy(result -> {
+                assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+                assertThat(result.error()).startsWith("tenant '" + result.tenant() + "': cannot connect to");
+            });
+            assertThat(down.subList(3, 6)).allSatisfy(result -> {
+                assertThat(result.outcome()).isEqualTo(Outcome.SKIPPED);
+                assertThat(result.error()).startsWith("server unavailable: tenant 'd03': cannot connect to");
+            });
+            assertThat(recorder.circuits).containsExactly("down: open");
+            assertThat(summary.results()).filteredOn(result -> result.server().equals("pg"))
+                    .hasSize(20).allSatisfy(result -> assertThat(result.outcome()).isEqualTo(Outcome.MIGRATED));
+            assertThat(summary.elapsed()).isLessThan(Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
+    void aTenantLockedByAnotherRunIsReportedLockedAndNothingIsAppliedTwice() throws Exception {
+        String r4 = "a4a4a4a4a4a4";
+        new dev.flotilla.cli.SampleProject(dir).write(r4, R3, "slow step", "SELECT pg_sleep(3);\n", "");
+        try (Flotilla flotilla = schemas(3).open("defaults:\n  lock_wait: 0\n");
+             Flotilla other = Flotilla.open(flotilla.config(), flotilla.options())) {
+            List<Tenant> all = flotilla.registry().tenants();
+            new FleetRun(flotilla, RunSettings.defaults(), RunListener.NONE).run(FleetCommand.upgrade(R3), all);
+            CompletableFuture<?> slow = CompletableFuture.runAsync(() -> other.tenant("s002").upgrade("heads"));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (count("SELECT COUNT(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(3)%' AND datname = '"
+                    + pg.name() + "'") == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            RunSummary summary = new FleetRun(flotilla, RunSettings.defaults(), RunListener.NONE)
+                    .run(FleetCommand.upgrade("heads"), all);
+            slow.get(30, TimeUnit.SECONDS);
+
+            assertThat(summary.results()).extracting(TenantResult::outcome)
+                    .containsExactly(Outcome.MIGRATED, Outcome.LOCKED, Outcome.MIGRATED);
+            TenantResult locked = summary.results().get(1);
+            assertThat(locked.error()).contains("is locked by another run");
+            assertThat(locked.to()).containsExactly(R3);
+            assertThat(locked.attempts()).isEqualTo(1);
+            assertThat(summary.anyFailed()).isFalse();
+            assertThat(count("SELECT COUNT(*) FROM s002.flotilla_history WHERE revision = '" + r4
+                    + "' AND outcome = 'applied'")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aServerStoppedMidRunOpensItsCircuitAndTheOtherServerFinishes() throws Exception {
+        java.net.URI uri = java.net.URI.create(pg.jdbcUrl().substring("jdbc:".length()));
+        try (TcpProxy proxy = new TcpProxy(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort())) {
+            String proxied = pg.jdbcUrl().replace(uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()),
+                    "127.0.0.1:" + proxy.port());
+            TestFleet fleet = schemas(24).connectionTimeout(Duration.ofSeconds(1))
+                    .server("far", "url: " + proxied, "user: " + pg.user(), "password: ${env:PG_PASSWORD:-}");
+            for (int i = 13; i <= 24; i++) {
+                fleet.tenant("{id: f%03d, server: far, schema: s%03d}".formatted(i, i));
+            }
+            try (Flotilla flotilla = fleet.open()) {
+                List<Tenant> tenants = new ArrayList<>(flotilla.registry().tenants().subList(0, 12));
+                tenants.addAll(flotilla.registry().tenants().subList(24, 36));
+                TestFleet.Recorder recorder = new TestFleet.Recorder() {
+                    @Override
+                    public void runStarted(String runId, String command, int count) {
+                        proxy.stop(); // after the survey read every tenant through it
+                    }
+                };
+                RunSummary summary = new FleetRun(flotilla, RunSettings.defaults().withConcurrency(4, 2), recorder,
+                        new TestFleet.NoWait()).run(FleetCommand.upgrade("heads"), tenants);
+
+                List<TenantResult> far = summary.results().stream().filter(result -> result.server().equals("far")).toList();
+                assertThat(far).extracting(TenantResult::outcome).containsOnly(Outcome.FAILED, Outcome.SKIPPED);
+                assertThat(far).filteredOn(result -> result.outcome() == Outcome.SKIPPED).hasSizeGreaterThanOrEqualTo(8)
+                        .allSatisfy(result -> assertThat(result.error()).startsWith("server unavailable: "));
+                assertThat(recorder.circuits).contains("far: open");
+                assertThat(summary.results()).filteredOn(result -> result.server().equals("pg")).hasSize(12)
+                        .allSatisfy(result -> assertThat(result.outcome()).isEqualTo(Outcome.MIGRATED));
+                assertThat(summary.elapsed()).isLessThan(Duration.ofSeconds(30));
+            }
+        }
+    }
+
+    private static RunSummary await(CountDownLatch start, java.util.function.Supplier<RunSummary> run) {
+        try {
+            start.await();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        return run.get();
+    }
+}

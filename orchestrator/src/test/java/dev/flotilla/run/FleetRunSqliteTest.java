@@ -1,0 +1,218 @@
+package dev.flotilla.run;
+
+import dev.flotilla.Flotilla;
+import dev.flotilla.cli.SampleProject;
+import dev.flotilla.registry.Tenant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static dev.flotilla.cli.SampleProject.R1;
+import static dev.flotilla.cli.SampleProject.R2;
+import static dev.flotilla.cli.SampleProject.R3;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Fleet runs over SQLite files: outcomes, the failure budget, canaries, waves and dry runs. */
+class FleetRunSqliteTest {
+
+    @TempDir
+    Path dir;
+
+    private Flotilla fleet(int tenants, String extraConfig) {
+        TestFleet fleet = new TestFleet(dir).server("files", "url: jdbc:sqlite:data/${tenant.id}.db");
+        for (int i = 1; i <= tenants; i++) {
+            String tags = i <= 2 ? "[canary]" : i <= 6 ? "[gold]" : "[]";
+            fleet.tenant("{id: t%02d, server: files, tags: %s}".formatted(i, tags));
+        }
+        return fleet.open(extraConfig);
+    }
+
+    /** Makes a tenant's first step fail for good: its file already has the table that step creates. */
+    private void conflictingTable(String tenant) throws Exception {
+        Files.createDirectories(dir.resolve("data"));
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("data/" + tenant + ".db"));
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE account (id INTEGER)");
+        }
+    }
+
+    private static Map<String, Outcome> outcomes(RunSummary summary) {
+        return summary.results().stream().collect(Collectors.toMap(TenantResult::tenant, TenantResult::outcome));
+    }
+
+    private static RunSettings settings() {
+        return RunSettings.defaults().withConcurrency(4, 4);
+    }
+
+    @Test
+    void everyTenantReachesHeadAndASecondRunChangesNothing() {
+        try (Flotilla flotilla = fleet(12, "")) {
+            List<Tenant> all = flotilla.registry().tenants();
+            TestFleet.Recorder recorder = new TestFleet.Recorder();
+            RunSummary first = new FleetRun(flotilla, settings(), recorder).run(FleetCommand.upgrade("heads"), all);
+            assertThat(first.count(Outcome.MIGRATED)).isEqualTo(12);
+            assertThat(first.results()).extracting(TenantResult::tenant).isEqualTo(all.stream().map(Tenant::id).toList());
+            assertThat(first.results()).allSatisfy(result -> {
+                assertThat(result.from()).isEmpty();
+                assertThat(result.to()).containsExactly(R3);
+                assertThat(result.steps()).containsExactly(R1, R2, R3);
+                assertThat(result.attempts()).isEqualTo(1);
+            });
+            assertThat(recorder.finished).hasSize(12);
+            assertThat(SampleProject.column("jdbc:sqlite:" + dir.resolve("data/t07.db"),
+                    "SELECT DISTINCT run_id FROM flotilla_history")).containsExactly(first.runId());
+            assertThat(first.anyFailed()).isFalse();
+            assertThat(first.interrupted()).isFalse();
+            assertThat(first.stopReason()).isEmpty();
+
+            TestFleet.Recorder again = new TestFleet.Recorder();
+            RunSummary second = new FleetRun(flotilla, settings(), again).run(FleetCommand.upgrade("heads"), all);
+            assertThat(second.count(Outcome.UNCHANGED)).isEqualTo(12);
+            assertThat(second.results()).allSatisfy(result -> assertThat(result.attempts()).isZero());
+            assertThat(again.started).isEmpty(); // no tenant was locked or written
+            assertThat(flotilla.connections().activeConnections()).isZero();
+            assertThat(SampleProject.column("jdbc:sqlite:" + dir.resolve("data/t05.db"),
+                    "SELECT COUNT(*) FROM flotilla_history")).containsExactly("3");
+        }
+    }
+
+    @Test
+    void exactlyTheTenantsWithAConflictingTableFailOnceAndTheRestReachHead() throws Exception {
+        try (Flotilla flotilla = fleet(12, "")) {
+            conflictingTable("t03");
+            conflictingTable("t08");
+            TestFleet.NoWait sleeper = new TestFleet.NoWait();
+            RunSummary summary = new FleetRun(flotilla, settings(), RunListener.NONE, sleeper)
+                    .run(FleetCommand.upgrade("heads"), flotilla.registry().tenants());
+            assertThat(summary.results()).filteredOn(result -> result.outcome() == Outcome.FAILED)
+                    .extracting(TenantResult::tenant).containsExactly("t03", "t08");
+            TenantResult failed = summary.results().get(2);
+            assertThat(failed.attempts()).isEqualTo(1); // a permanent error is not retried
+            assertThat(failed.firstErrorLine()).contains("upgrade to " + R1 + " failed at statement 1 of 1")
+                    .contains("already exists");
+            assertThat(sleeper.waits).isEmpty();
+            assertThat(summary.count(Outcome.MIGRATED)).isEqualTo(10);
+            assertThat(summary.anyFailed()).isTrue();
+        }
+    }
+
+    @Test
+    void theFailureBudgetStopsSchedulingAndTheRestAreSkipped() throws Exception {
+        try (Flotilla flotilla = fleet(12, "")) {
+            conflictingTable("t02");
+            conflictingTable("t04");
+            conflictingTable("t09");
+            RunSummary summary = new FleetRun(flotilla, settings().withConcurrency(1, 1).withMaxFailures(2),
+                    RunListener.NONE).run(FleetCommand.upgrade("heads"), flotilla.registry().tenants());
+            Map<String, Outcome> outcomes = outcomes(summary);
+            assertThat(outcomes).containsEntry("t01", Outcome.MIGRATED).containsEntry("t02", Outcome.FAILED)
+                    .containsEntry("t03", Outcome.MIGRATED).containsEntry("t04", Outcome.FAILED);
+            assertThat(summary.results().subList(4, 12)).allSatisfy(result -> {
+                assertThat(result.outcome()).isEqualTo(Outcome.SKIPPED);
+                assertThat(result.error()).isEqualTo("failure budget of 2 reached");
+                assertThat(result.attempts()).isZero();
+            });
+            assertThat(summary.stopReason()).contains("failure budget of 2 reached");
+            assertThat(dir.resolve("data/t05.db")).doesNotExist();
+        }
+    }
+
+    @Test
+    void aFailedCanaryStopsTheRest() throws Exception {
+        try (Flotilla flotilla = fleet(8, "")) {
+            conflictingTable("t02");
+            RunSummary summary = new FleetRun(flotilla, settings().withCanary(0, "canary"), RunListener.NONE)
+                    .run(FleetCommand.upgrade("heads"), flotilla.registry().tenants());
+            assertThat(outcomes(summary)).containsEntry("t01", Outcome.MIGRATED).containsEntry("t02", Outcome.FAILED);
+            assertThat(summary.results().subList(2, 8)).allSatisfy(result ->
+                    assertThat(result.error()).isEqualTo("canary failed"));
+            assertThat(summary.count(Outcome.SKIPPED)).isEqualTo(6);
+        }
+    }
+
+    @Test
+    void canariesGoFirstThenWavesInTagOrderThenTheRest() {
+        try (Flotilla flotilla = fleet(10, "")) {
+            TestFleet.Recorder recorder = new TestFleet.Recorder();
+            List<Tenant> reversed = new java.util.ArrayList<>(flotilla.registry().tenants());
+            java.util.Collections.reverse(reversed);
+            RunSettings settings = settings().withConcurrency(1, 1).withCanary(1, null).withWaves(List.of("gold"));
+            RunSummary summary = new FleetRun(flotilla, settings, recorder).run(FleetCommand.upgrade("heads"), reversed);
+            assertThat(summary.count(Outcome.MIGRATED)).isEqualTo(10);
+            // t10 is the first of the selection (the canary), then the gold wave, then the rest, each in selection order
+            assertThat(recorder.started).containsExactly("t10", "t06", "t05", "t04", "t03", "t09", "t08", "t07", "t02", "t01");
+        }
+    }
+
+    @Test
+    void aWaveWithAFailureStopsTheWavesAfterIt() throws Exception {
+        try (Flotilla flotilla = fleet(8, "")) {
+            conflictingTable("t04");
+            RunSummary summary = new FleetRun(flotilla, settings().withWaves(List.of("gold", "canary")), RunListener.NONE)
+                    .run(FleetCommand.upgrade("heads"), flotilla.registry().tenants());
+            Map<String, Outcome> outcomes = outcomes(summary);
+            assertThat(outcomes).containsEntry("t03", Outcome.MIGRATED).containsEntry("t04", Outcome.FAILED)
+                    .containsEntry("t05", Outcome.MIGRATED).containsEntry("t06", Outcome.MIGRATED)
+                    .containsEntry("t01", Outcome.SKIPPED).containsEntry("t08", Outcome.SKIPPED);
+            assertThat(summary.stopReason()).contains("wave 'gold' had failures");
+        }
+    }
+
+    @Test
+    void aListenerThatThrowsDoesNotStopTheRun() {
+        try (Flotilla flotilla = fleet(4, "")) {
+            RunListener broken = new RunListener() {
+                @Override
+                public void tenantStarted(String tenant, String server) {
+                    throw new IllegalStateException("the progress display broke");
+                }
+            };
+            RunSummary summary = new FleetRun(flotilla, settings(), broken)
+                    .run(FleetCommand.upgrade("heads"), flotilla.registry().tenants());
+            assertThat(summary.count(Outcome.MIGRATED)).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void aDryRunPlansEachTenantAndChangesNothing() {
+        try (Flotilla flotilla = fleet(4, "")) {
+            List<Tenant> all = flotilla.registry().tenants();
+            new FleetRun(flotilla, settings(), RunListener.NONE).run(FleetCommand.upgrade(R2), all.subList(0, 1));
+            RunSummary plan = new FleetRun(flotilla, settings().withDryRun(true), RunListener.NONE)
+                    .run(FleetCommand.upgrade("heads"), all);
+            assertThat(plan.results()).extracting(TenantResult::outcome).containsOnly(Outcome.PLANNED);
+            assertThat(plan.results().get(0).from()).containsExactly(R2);
+            assertThat(plan.results().get(0).steps()).containsExactly(R3);
+            assertThat(plan.results().get(1).steps()).containsExactly(R1, R2, R3);
+            assertThat(plan.results().get(1).to()).containsExactly(R3);
+            assertThat(dir.resolve("data/t02.db")).doesNotExist();
+        }
+    }
+
+    @Test
+    void downgradeAndStampPlanFromEachTenantsOwnRevisions() {
+        try (Flotilla flotilla = fleet(3, "")) {
+            List<Tenant> all = flotilla.registry().tenants();
+            new FleetRun(flotilla, settings(), RunListener.NONE).run(FleetCommand.upgrade("heads"), all.subList(0, 2));
+            RunSummary down = new FleetRun(flotilla, settings(), RunListener.NONE).run(FleetCommand.downgrade("-1"),
+                    all.subList(0, 2));
+            assertThat(down.results()).allSatisfy(result -> {
+                assertThat(result.outcome()).isEqualTo(Outcome.MIGRATED);
+                assertThat(result.to()).containsExactly(R2);
+                assertThat(result.steps()).containsExactly(R3);
+            });
+            RunSummary stamp = new FleetRun(flotilla, settings(), RunListener.NONE)
+                    .run(FleetCommand.stamp(List.of(R2), false), all);
+            assertThat(stamp.results()).extracting(TenantResult::outcome)
+                    .containsExactly(Outcome.UNCHANGED, Outcome.UNCHANGED, Outcome.MIGRATED);
+        }
+    }
+}
