@@ -1,0 +1,53 @@
+package dev.flotilla.journal;
+
+import dev.flotilla.run.Outcome;
+import dev.flotilla.testkit.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.flotilla.journal.Journals.START;
+import static dev.flotilla.journal.Journals.header;
+import static dev.flotilla.journal.Journals.migrated;
+import static dev.flotilla.journal.Journals.result;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The journal contract on a table in a real control database, plus what the table looks like. */
+abstract class SqlJournalStoreContract extends JournalStoreContract {
+
+    /** A fresh database for the current test. */
+    abstract TestDatabase database();
+
+    @Override
+    JournalStore store() {
+        TestDatabase db = database();
+        return SqlJournalStore.inDefaultTable(db::connect, "control");
+    }
+
+    @Test
+    void recordsOneCommittedRowPerRecordInFlotillaRuns() throws Exception {
+        RunJournal journal = store().journal();
+        journal.begin(header("run-1", START, "a", "b"));
+        journal.tenantFinished(migrated("a", List.of(), "r1"));
+        journal.tenantFinished(result("b", Outcome.FAILED, List.of(), List.of(), List.of(), "boom"));
+
+        // Read from another connection while the journal still holds its own: every row is committed.
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = database().connect(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(
+                     "SELECT run_id, seq, kind, tenant, outcome FROM flotilla_runs ORDER BY seq")) {
+            while (result.next()) {
+                rows.add(result.getString(1) + "|" + result.getInt(2) + "|" + result.getString(3) + "|"
+                        + result.getString(4) + "|" + result.getString(5));
+            }
+        }
+        journal.close();
+
+        assertThat(rows).containsExactly("run-1|0|run|null|null", "run-1|1|tenant|a|migrated", "run-1|2|tenant|b|failed");
+        assertThat(store().location()).isEqualTo("table flotilla_runs on control");
+    }
+}
