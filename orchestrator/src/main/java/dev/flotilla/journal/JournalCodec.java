@@ -17,12 +17,13 @@ import java.util.Optional;
 
 /**
  * A journal's records as one-line JSON objects, the same in a file and in the table: a {@code run} header,
- * a {@code tenant} record per finished tenant, an {@code end} record. Thread-safe (the mapper is only used
+ * a {@code start} record per tenant started, a {@code tenant} record per tenant ended, an {@code end} record. Thread-safe (the mapper is only used
  * for trees, never reconfigured).
  */
 final class JournalCodec {
 
     static final String RUN = "run";
+    static final String START = "start";
     static final String TENANT = "tenant";
     static final String END = "end";
     /** Bumped when a record changes meaning; readers reject journals newer than they understand. */
@@ -38,6 +39,13 @@ final class JournalCodec {
         node.put("target", header.target());
         node.put("started_at", header.startedAt().toString());
         strings(node.putArray("tenants"), header.tenants());
+        return node.toString();
+    }
+
+    String start(String tenant, String server) {
+        ObjectNode node = record(START);
+        node.put("tenant", tenant);
+        node.put("server", server);
         return node.toString();
     }
 
@@ -92,6 +100,10 @@ final class JournalCodec {
     RunEnd toEnd(JsonNode node) {
         return new RunEnd(Instant.parse(text(node, "finished_at")), required(node, "interrupted").asBoolean(),
                 Optional.ofNullable(optionalText(node, "stop_reason")));
+    }
+
+    String toStarted(JsonNode node) {
+        return text(node, "tenant");
     }
 
     static String type(JsonNode node) {

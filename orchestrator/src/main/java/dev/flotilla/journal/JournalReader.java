@@ -33,17 +33,19 @@ final class JournalReader {
                     + "anything, or this is not a Flotilla journal");
         }
         RunHeader header = convert(source, 1, () -> codec.toHeader(nodes.get(0)));
+        List<String> started = new ArrayList<>();
         List<TenantResult> results = new ArrayList<>();
         Optional<RunEnd> end = Optional.empty();
         for (int i = 1; i < nodes.size(); i++) {
             JsonNode node = nodes.get(i);
             switch (convert(source, i + 1, () -> JournalCodec.type(node))) {
+                case JournalCodec.START -> started.add(convert(source, i + 1, () -> codec.toStarted(node)));
                 case JournalCodec.TENANT -> results.add(convert(source, i + 1, () -> codec.toTenant(node)));
                 case JournalCodec.END -> end = Optional.of(convert(source, i + 1, () -> codec.toEnd(node)));
                 default -> throw new JournalException(source + ":" + (i + 1) + ": unexpected record " + node);
             }
         }
-        return new RecordedRun(header, results, end, warnings);
+        return new RecordedRun(header, started, results, end, warnings);
     }
 
     private List<JsonNode> parse(String source, List<String> records, List<String> warnings) {

@@ -33,6 +33,11 @@ final class RecordingJournal implements RunJournal {
     }
 
     @Override
+    public synchronized void tenantStarted(String tenant, String server) {
+        write(JournalCodec.START, tenant, null, () -> codec.start(tenant, server));
+    }
+
+    @Override
     public synchronized void tenantFinished(TenantResult result) {
         write(JournalCodec.TENANT, result.tenant(), result.outcome().label(), () -> codec.tenant(result));
     }

@@ -4,7 +4,8 @@ import dev.flotilla.run.RunListener;
 
 /**
  * Records one run as it goes: {@link #begin} writes the header before the run schedules anything, then
- * each {@code tenantFinished} records that tenant's result and {@code runFinished} the end. Each record is
+ * each {@code tenantStarted} records that a tenant started (so a crash shows who was in flight), each
+ * {@code tenantFinished} that tenant's result, and {@code runFinished} the end. Each record is
  * written before the call returns, so a kill -9 loses at most the record being written. Thread-safe (the
  * run's workers call it concurrently); used for one run, then closed.
  *

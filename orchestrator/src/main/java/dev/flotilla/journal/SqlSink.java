@@ -36,11 +36,19 @@ final class SqlSink implements JournalSink {
             insert = connection.prepareStatement(table.insert());
             insert(JournalCodec.RUN, null, null, record);
         } catch (SQLException e) {
-            JournalException failure = new JournalException("cannot begin the journal of run " + runId + " in "
-                    + location + ": " + e.getMessage() + " (SQLSTATE " + e.getSQLState() + ")", e);
+            JournalException failure = new JournalException(beginFailure(e), e);
             closeQuietly(failure);
             throw failure;
         }
+    }
+
+    /** SQLSTATE class 23 on the header row is its primary key: the run id is taken. */
+    private String beginFailure(SQLException e) {
+        if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+            return "a journal for run " + runId + " already exists in " + location;
+        }
+        return "cannot begin the journal of run " + runId + " in " + location + ": " + e.getMessage()
+                + " (SQLSTATE " + e.getSQLState() + ")";
     }
 
     @Override

@@ -62,6 +62,25 @@ abstract class JournalStoreContract {
     }
 
     @Test
+    void unfinishedGivesTheTenantsThatStartedAndNeverEnded() {
+        JournalStore store = store();
+        try (RunJournal journal = store.journal()) {
+            journal.begin(header("run-1", START, "a", "b", "c", "d"));
+            journal.tenantStarted("d", "pg1");
+            journal.tenantStarted("a", "pg1");
+            journal.tenantStarted("b", "pg1");
+            journal.tenantFinished(migrated("a", List.of(), "r1"));
+            // Killed here: b and d were in flight, c never started.
+        }
+
+        RecordedRun run = store.read("run-1");
+
+        assertThat(run.started()).containsExactly("d", "a", "b");
+        assertThat(run.unfinished()).containsExactly("b", "d");
+        assertThat(run.resume()).containsExactly("b", "c", "d");
+    }
+
+    @Test
     void undoGivesEachTenantTheRunMovedItsRevisionsBeforeAndTheStepsApplied() {
         JournalStore store = store();
         try (RunJournal journal = store.journal()) {
@@ -114,7 +133,7 @@ abstract class JournalStoreContract {
         RunJournal second = store.journal();
         assertThatThrownBy(() -> second.begin(header("run-1", START, "b")))
                 .isInstanceOf(JournalException.class)
-                .hasMessageContaining("run-1");
+                .hasMessageStartingWith("a journal for run run-1 already exists");
         second.close();
 
         assertThat(store.read("run-1").results()).containsExactly(migrated("a", List.of(), "r1"));

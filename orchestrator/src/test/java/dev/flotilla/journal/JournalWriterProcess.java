@@ -43,6 +43,7 @@ public final class JournalWriterProcess {
             int worker = w;
             Thread thread = new Thread(() -> {
                 for (int i = worker; i < TENANTS; i += 4) {
+                    journal.tenantStarted(tenants.get(i), "pg1");
                     pause(i);
                     journal.tenantFinished(new TenantResult(tenants.get(i), "pg1", List.of(), List.of("r1"),
                             List.of("r1"), 1, Duration.ofMillis(i), Outcome.MIGRATED, null));
