@@ -23,8 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A fleet run's meters (names in {@link MeterNames}), fed by its events. Registered on construction, so
  * every outcome counts from 0 before the first tenant ends (a Prometheus {@code increase()} needs the
- * zero); removed from the registry by {@link #close()}. Thread-safe: meters and maps are concurrent, and
- * the registry is the caller's, who may scrape it at any time.
+ * zero); removed from the registry by {@link #close()}. One instance per registry at a time: Micrometer
+ * hands a second one the first one's meters. Thread-safe: meters and maps are concurrent, and the
+ * registry is the caller's, who may scrape it at any time.
  */
 public final class RunMetrics implements RunListener, AutoCloseable {
 

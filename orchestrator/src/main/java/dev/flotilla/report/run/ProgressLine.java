@@ -22,6 +22,11 @@ final class ProgressLine implements RunListener {
 
     /** Carriage return, then the line, then ANSI "erase to end of line" so a shorter line leaves no tail. */
     private static final String CLEAR_TO_END = "\u001b[K";
+    /**
+     * A line that wraps cannot be redrawn with a carriage return (it would leave a copy per redraw), and
+     * Java cannot ask a terminal its width: stay within the 80 columns every terminal has.
+     */
+    static final int MAX_WIDTH = 79;
 
     private final PrintWriter out;
     private final Clock clock;
@@ -87,7 +92,8 @@ final class ProgressLine implements RunListener {
 
     private void draw(Instant now) {
         lastDraw = now;
-        out.print("\r" + text(now) + CLEAR_TO_END);
+        String text = text(now);
+        out.print("\r" + (text.length() > MAX_WIDTH ? text.substring(0, MAX_WIDTH) : text) + CLEAR_TO_END);
         out.flush();
     }
 

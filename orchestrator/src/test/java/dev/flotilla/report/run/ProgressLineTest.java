@@ -115,6 +115,20 @@ class ProgressLineTest {
     }
 
     @Test
+    void aLineTooLongForAnEightyColumnTerminalIsCut() {
+        progress.runStarted("run-1", "upgrade", 100_000);
+        for (int i = 0; i < 12_345; i++) {
+            progress.tenantStarted("t" + i, "pg1");
+            progress.tenantRetrying("t" + i, "pg1", 1, "lock timeout", Duration.ZERO);
+        }
+        clock.advance(Duration.ofSeconds(1));
+        progress.tenantFinished(failed("t0", 10, 1, "boom"));
+
+        assertThat(text.toString()).endsWith(
+                "\r1/100000 done, 1 failed, 12344 retrying, 12344 running, 1.0 tenants/s, ETA 27h4" + CLEAR);
+    }
+
+    @Test
     void quietShowsNothing() {
         RunListener quiet = RunProgress.create(ProgressStyle.QUIET, new PrintWriter(text), clock);
         quiet.runStarted("run-1", "upgrade", 1);
