@@ -3,12 +3,13 @@ package dev.flotilla.journal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The journal table's name and its DDL, plain SQL that PostgreSQL and MySQL/MariaDB both accept: one row
- * per record, {@code (run_id, seq)} its key, the record's JSON in {@code entry} and, for people querying
- * it, the kind, tenant and outcome in columns of their own. Immutable.
+ * The journal table's name and its DDL, plain SQL that PostgreSQL, MySQL/MariaDB and SQLite accept: one
+ * row per record, {@code (run_id, seq)} its key, the record's JSON in {@code entry} and, for people
+ * querying it, the kind, tenant and outcome in columns of their own. Immutable.
  */
 record JournalTable(String name) {
 
@@ -33,9 +34,18 @@ record JournalTable(String name) {
                     + "kind VARCHAR(16) NOT NULL, "
                     + "tenant VARCHAR(255), "
                     + "outcome VARCHAR(16), "
-                    + "entry TEXT NOT NULL, "
+                    + "entry " + textType(connection) + " NOT NULL, "
                     + "PRIMARY KEY (run_id, seq))");
         }
+    }
+
+    /**
+     * MySQL's TEXT holds 64 KB, less than the header of a run over 10,000 tenants; LONGTEXT holds 4 GB.
+     * PostgreSQL's and SQLite's TEXT have no such limit (and no LONGTEXT).
+     */
+    private static String textType(Connection connection) throws SQLException {
+        String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+        return product.contains("mysql") || product.contains("mariadb") ? "LONGTEXT" : "TEXT";
     }
 
     String insert() {

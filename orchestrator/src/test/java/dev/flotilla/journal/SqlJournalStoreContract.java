@@ -29,6 +29,20 @@ abstract class SqlJournalStoreContract extends JournalStoreContract {
     }
 
     @Test
+    void theHeaderOfARunOverTwentyThousandTenantsIsKeptWhole() {
+        List<String> tenants = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            tenants.add("tenant-" + i);
+        }
+        RunHeader header = new RunHeader("big", "upgrade", "heads", tenants, START);
+        try (RunJournal journal = store().journal()) {
+            journal.begin(header);
+        }
+
+        assertThat(store().read("big").header()).isEqualTo(header);
+    }
+
+    @Test
     void recordsOneCommittedRowPerRecordInFlotillaRuns() throws Exception {
         RunJournal journal = store().journal();
         journal.begin(header("run-1", START, "a", "b"));
