@@ -48,8 +48,13 @@ record JournalTable(String name) {
         return product.contains("mysql") || product.contains("mariadb") ? "LONGTEXT" : "TEXT";
     }
 
-    String insert() {
-        return "INSERT INTO " + name + " (run_id, seq, kind, tenant, outcome, entry) VALUES (?, ?, ?, ?, ?, ?)";
+    /** One INSERT of {@code rows} rows: a single round trip on every driver, without driver-specific batching. */
+    String insert(int rows) {
+        StringBuilder sql = new StringBuilder("INSERT INTO " + name + " (run_id, seq, kind, tenant, outcome, entry) VALUES ");
+        for (int i = 0; i < rows; i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?)");
+        }
+        return sql.toString();
     }
 
     String selectRun() {

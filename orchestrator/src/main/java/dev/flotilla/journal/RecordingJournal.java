@@ -32,6 +32,15 @@ final class RecordingJournal implements RunJournal {
         this.header = header;
     }
 
+    /** The run's own id must be the journal's: a mismatch would record the run under a name nobody resumes. */
+    @Override
+    public synchronized void runStarted(String runId, String command, int tenants) {
+        if (header != null && !header.runId().equals(runId) && failure == null) {
+            failure = new JournalException("the run started as " + runId + " but its journal was begun as "
+                    + header.runId() + ": give the run the journal's id");
+        }
+    }
+
     @Override
     public synchronized void tenantStarted(String tenant, String server) {
         write(JournalCodec.START, tenant, null, () -> codec.start(tenant, server));

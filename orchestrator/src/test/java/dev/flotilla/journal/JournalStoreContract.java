@@ -176,6 +176,17 @@ abstract class JournalStoreContract {
     }
 
     @Test
+    void aRunStartedUnderAnotherIdIsReportedWhenTheJournalCloses() {
+        RunJournal journal = store().journal();
+        journal.begin(header("run-1", START, "a"));
+        journal.runStarted("run-2", "upgrade", 1);
+
+        assertThatThrownBy(journal::close)
+                .isInstanceOf(JournalException.class)
+                .hasMessage("the run started as run-2 but its journal was begun as run-1: give the run the journal's id");
+    }
+
+    @Test
     void aResultBeforeBeginIsReportedWhenTheJournalCloses() {
         RunJournal journal = store().journal();
         journal.tenantFinished(migrated("a", List.of(), "r1"));
