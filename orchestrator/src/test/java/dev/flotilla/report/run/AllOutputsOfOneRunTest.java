@@ -34,8 +34,8 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The outputs wired as the CLI wires them (journal, metrics, log lines in one listener; then report and
- * summary), fed by workers at once: every output tells the same story.
+ * The outputs wired as the CLI wires them (journal, metrics, log lines heard in that order; then report
+ * and summary), fed by workers at once: every output tells the same story.
  */
 class AllOutputsOfOneRunTest {
 
@@ -59,8 +59,8 @@ class AllOutputsOfOneRunTest {
         try (MetricsOutput metrics = MetricsOutput.open(MetricsSettings.of(null, textfile));
              RunJournal journal = journals.journal()) {
             journal.begin(new RunHeader("run-1", "upgrade", "heads", ids, START));
-            RunListener listener = RunListeners.combine(journal, metrics.listener(),
-                    RunProgress.create(ProgressStyle.LOG, new PrintWriter(log), Clock.systemUTC()));
+            RunListener listener = new InOrder(List.of(journal, metrics.listener(),
+                    RunProgress.create(ProgressStyle.LOG, new PrintWriter(log), Clock.systemUTC())));
             listener.runStarted("run-1", "upgrade", TENANTS);
             runConcurrently(ids, listener, results);
             List<TenantResult> inOrder = ids.stream()
@@ -136,5 +136,39 @@ class AllOutputsOfOneRunTest {
         listener.stepFinished(id, "pg1", "r2", Duration.ofMillis(1));
         return new TenantResult(id, "pg1", List.of(), List.of("r2"), List.of("r1", "r2"), 1, Duration.ofMillis(i),
                 Outcome.MIGRATED, null);
+    }
+
+    /** The events this spec sends, told to each listener in turn (the run's own fan-out does this in the CLI). */
+    private record InOrder(List<RunListener> listeners) implements RunListener {
+
+        @Override
+        public void runStarted(String runId, String command, int tenants) {
+            listeners.forEach(listener -> listener.runStarted(runId, command, tenants));
+        }
+
+        @Override
+        public void tenantStarted(String tenant, String server) {
+            listeners.forEach(listener -> listener.tenantStarted(tenant, server));
+        }
+
+        @Override
+        public void stepFinished(String tenant, String server, String revision, Duration duration) {
+            listeners.forEach(listener -> listener.stepFinished(tenant, server, revision, duration));
+        }
+
+        @Override
+        public void tenantRetrying(String tenant, String server, int failedAttempt, String error, Duration delay) {
+            listeners.forEach(listener -> listener.tenantRetrying(tenant, server, failedAttempt, error, delay));
+        }
+
+        @Override
+        public void tenantFinished(TenantResult result) {
+            listeners.forEach(listener -> listener.tenantFinished(result));
+        }
+
+        @Override
+        public void runFinished(RunSummary summary) {
+            listeners.forEach(listener -> listener.runFinished(summary));
+        }
     }
 }
