@@ -54,6 +54,11 @@ public final class MetricsEndpoint implements AutoCloseable {
         return new MetricsEndpoint(server, executor);
     }
 
+    /** The address it listens on; its port is the one asked for, or the one chosen for port 0. */
+    public InetSocketAddress address() {
+        return server.getAddress();
+    }
+
     /** The port it listens on: the one asked for, or the one chosen for port 0. */
     public int port() {
         return server.getAddress().getPort();

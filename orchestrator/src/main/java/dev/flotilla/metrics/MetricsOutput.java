@@ -54,6 +54,11 @@ public final class MetricsOutput implements AutoCloseable {
         return endpoint.map(e -> OptionalInt.of(e.port())).orElse(OptionalInt.empty());
     }
 
+    /** The address being served, when there is an endpoint. */
+    public Optional<InetSocketAddress> address() {
+        return endpoint.map(MetricsEndpoint::address);
+    }
+
     /** The Prometheus text as a scrape would see it now. */
     public String scrape() {
         return registry.scrape();

@@ -75,6 +75,13 @@ class MetricsOutputTest {
     }
 
     @Test
+    void theEndpointListensOnLoopbackOnlyUnlessToldOtherwise() throws Exception {
+        try (MetricsOutput output = MetricsOutput.open(MetricsSettings.of(0, null))) {
+            assertThat(output.address().orElseThrow().getAddress().getHostAddress()).isEqualTo("127.0.0.1");
+        }
+    }
+
+    @Test
     void aPortInUseIsAClearError() throws Exception {
         try (MetricsOutput first = MetricsOutput.open(MetricsSettings.of(0, null))) {
             int taken = first.port().orElseThrow();
