@@ -32,6 +32,9 @@ final class DowngradeCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
+    @Mixin
+    RecordOptions records;
+
     @Parameters(index = "0", paramLabel = "TARGET",
             description = "The revision to go back to; with --sql, FROM:TO (the start cannot be read offline).")
     String target;
@@ -44,7 +47,7 @@ final class DowngradeCommand implements Callable<Integer> {
     public Integer call() {
         return new Movement("downgrade", "Downgraded", offline -> offline.downgrade(target),
                 (migrator, connection, schema) -> migrator.downgrade(connection, schema, target),
-                FleetCommand.downgrade(target))
-                .run(flotilla, spec, tenants, run, sql, List.of(target));
+                FleetCommand.downgrade(target), FleetCommand::downgrade)
+                .run(flotilla, spec, tenants, run, records, null, sql, List.of(target));
     }
 }

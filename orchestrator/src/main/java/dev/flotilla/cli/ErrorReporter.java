@@ -36,7 +36,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     /** An exception thrown on purpose, whose message is meant for the person running the command. */
     static boolean expected(Throwable exception) {
         return exception instanceof EngineException || exception instanceof ConfigException
-                || exception instanceof RegistryException;
+                || exception instanceof RegistryException || exception instanceof dev.flotilla.journal.JournalException;
     }
 
     private static String describe(Exception exception) {

@@ -2,6 +2,8 @@ package dev.flotilla.cli;
 
 import dev.flotilla.config.ConfigException;
 import dev.flotilla.engine.EngineException;
+import dev.flotilla.journal.JournalException;
+import dev.flotilla.journal.UnknownRunException;
 import dev.flotilla.registry.RegistryException;
 import picocli.CommandLine.IExitCodeExceptionMapper;
 import picocli.CommandLine.ParameterException;
@@ -27,7 +29,7 @@ final class ExitCodes implements IExitCodeExceptionMapper {
         if (exception instanceof RegistryException registry) {
             return registry.exitCode();
         }
-        if (exception instanceof ParameterException) {
+        if (exception instanceof ParameterException || exception instanceof UnknownRunException) {
             return INVALID_INPUT;
         }
         return FAILED;

@@ -7,7 +7,6 @@ import dev.flotilla.config.ProjectConfig;
 import dev.flotilla.engine.migrate.MigrationListener;
 import dev.flotilla.engine.revision.Step;
 import dev.flotilla.registry.Tenant;
-import dev.flotilla.run.RunListener;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -16,7 +15,7 @@ import java.util.function.Function;
 
 /**
  * Tenant mode for one command: the project's {@link Flotilla} with the command line's runner settings,
- * the listeners a fleet run reports to, and the plain sequential loop that read-only commands use. Closes its pools on
+ * and the plain sequential loop that read-only commands use. Closes its pools on
  * {@link #close()}.
  */
 final class Fleet implements AutoCloseable {
@@ -29,26 +28,23 @@ final class Fleet implements AutoCloseable {
 
     /** Opens the project's tenants: the config, the registry and the migrations are read and checked. */
     static Fleet open(SingleDatabase single, CliEnvironment env, String command) {
+        return open(single, env, command, () -> new UUID(env.random().nextLong(), env.random().nextLong()).toString());
+    }
+
+    /** As {@link #open(SingleDatabase, CliEnvironment, String)}, every migrator writing {@code runIds}' ids. */
+    static Fleet open(SingleDatabase single, CliEnvironment env, String command, java.util.function.Supplier<String> runIds) {
         ProjectConfig loaded = single.project().requireConfig(command);
         // --scripts overrides the config's scripts: for tenants too.
         ProjectConfig config = new ProjectConfig(single.project().scriptsDir(), loaded.versionTable(),
                 loaded.historyTable(), loaded.servers(), loaded.registry(), loaded.defaults());
         FlotillaOptions options = FlotillaOptions.from(config, env.user())
                 .withMigrator(single.settings())
-                .withClock(env.clock(), () -> new UUID(env.random().nextLong(), env.random().nextLong()).toString());
+                .withClock(env.clock(), runIds);
         return new Fleet(Flotilla.open(config, options));
     }
 
     Flotilla flotilla() {
         return flotilla;
-    }
-
-    /**
-     * Listeners a fleet run started from this command line hears besides its per-tenant lines (progress,
-     * reports, metrics and journals plug in here); none yet.
-     */
-    List<RunListener> listeners() {
-        return List.of();
     }
 
     /**

@@ -74,6 +74,20 @@ final class FlotillaCommand {
         return Fleet.open(single, env, command);
     }
 
+    /** A fleet run's tenants, every history row carrying {@code runId}. */
+    Fleet fleetRun(SingleDatabase single, String command, String runId) {
+        return Fleet.open(single, env, command, () -> runId);
+    }
+
+    CliEnvironment environment() {
+        return env;
+    }
+
+    /** Whether stdout is a terminal, where a fleet run redraws one progress line instead of a line per tenant. */
+    boolean terminal() {
+        return System.console() != null;
+    }
+
     java.nio.file.Path workingDirectory() {
         return env.workingDirectory();
     }

@@ -5,17 +5,12 @@ import dev.flotilla.engine.migrate.OfflineScript;
 import dev.flotilla.engine.migrate.RunResult;
 import dev.flotilla.registry.Tenant;
 import dev.flotilla.run.FleetCommand;
-import dev.flotilla.run.FleetRun;
-import dev.flotilla.run.RunListener;
-import dev.flotilla.run.RunListeners;
-import dev.flotilla.run.RunSettings;
-import dev.flotilla.run.RunSummary;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * What {@code upgrade}, {@code downgrade} and {@code stamp} share: print the offline script under
@@ -27,8 +22,10 @@ import java.util.List;
  * @param offline  the offline script for {@code --sql}
  * @param database the move on the database of {@code --url}
  * @param fleet    the move on each selected tenant
+ * @param retarget the same move to another target (a resumed run's)
  */
-record Movement(String command, String past, Offline offline, OnDatabase database, FleetCommand fleet) {
+record Movement(String command, String past, Offline offline, OnDatabase database, FleetCommand fleet,
+                Function<String, FleetCommand> retarget) {
 
     interface Offline {
         String script(OfflineScript offline);
@@ -39,8 +36,8 @@ record Movement(String command, String past, Offline offline, OnDatabase databas
     }
 
     /** Runs the move as the options say; the exit code. */
-    int run(FlotillaCommand flotilla, CommandSpec spec, TenantOptions tenants, RunOptions runOptions, boolean sql,
-            List<String> targets) {
+    int run(FlotillaCommand flotilla, CommandSpec spec, TenantOptions tenants, RunOptions runOptions,
+            RecordOptions records, String resume, boolean sql, List<String> targets) {
         SingleDatabase single = flotilla.singleDatabase();
         PrintWriter out = spec.commandLine().getOut();
         if (sql && tenants.given()) {
@@ -53,7 +50,7 @@ record Movement(String command, String past, Offline offline, OnDatabase databas
         }
         targets.forEach(target -> SingleDatabase.rejectRange(command, target));
         if (flotilla.tenantMode(tenants, single)) {
-            return onTenants(flotilla, spec, tenants, runOptions, single);
+            return onTenants(flotilla, spec, tenants, runOptions, records, resume);
         }
         TargetDatabase target = single.requireTarget(command);
         ProgressPrinter printer = flotilla.printer(spec);
@@ -76,24 +73,7 @@ record Movement(String command, String past, Offline offline, OnDatabase databas
     }
 
     private int onTenants(FlotillaCommand flotilla, CommandSpec spec, TenantOptions tenants, RunOptions runOptions,
-                          SingleDatabase single) {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try (Fleet opened = flotilla.fleet(single, command)) {
-            List<Tenant> selected = opened.flotilla().select(tenants.selection(command, true));
-            RunSettings settings = runOptions.settings(opened.flotilla().config().defaults());
-            List<RunListener> listeners = new ArrayList<>();
-            listeners.add(new TenantLines(out, err, past, flotilla.verbose()));
-            listeners.addAll(opened.listeners());
-            FleetRun run = new FleetRun(opened.flotilla(), settings, RunListeners.of(listeners));
-            RunSummary summary;
-            try (Interrupts ignored = Interrupts.install(run, err)) {
-                summary = run.run(fleet, selected);
-            }
-            if (settings.dryRun()) {
-                DryRunPlan.print(summary, out);
-            }
-            return summary.interrupted() ? Interrupts.EXIT_CODE : summary.anyFailed() ? ExitCodes.FAILED : ExitCodes.OK;
-        }
+                          RecordOptions records, String resume) {
+        return new TenantRun(flotilla, spec, past).run(fleet, retarget, tenants, runOptions, records, resume);
     }
 }

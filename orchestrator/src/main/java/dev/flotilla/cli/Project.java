@@ -16,16 +16,21 @@ import java.util.Optional;
  *
  * @param scriptsDir the migrations folder, absolute; it holds {@code versions/}
  * @param config     the whole config (read by the config module), empty when there is no config file
+ * @param configFile the file it was read from; present exactly when {@code config} is
  */
-record Project(Path scriptsDir, Optional<ProjectConfig> config) {
+record Project(Path scriptsDir, Optional<ProjectConfig> config, Optional<Path> configFile) {
 
     Project {
         Objects.requireNonNull(scriptsDir, "scriptsDir");
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(configFile, "configFile");
+        if (config.isPresent() != configFile.isPresent()) {
+            throw new IllegalArgumentException("a config needs its file, and a file its config");
+        }
     }
 
     Project(Path scriptsDir) {
-        this(scriptsDir, Optional.empty());
+        this(scriptsDir, Optional.empty(), Optional.empty());
     }
 
     Path versionsDir() {

@@ -46,7 +46,7 @@ final class ProjectLocator {
                         + "; run `flotilla init` or pass --scripts DIR");
             }
         }
-        return checked(new Project(scripts, loaded), origin);
+        return checked(new Project(scripts, loaded, config), origin);
     }
 
     private Optional<Path> configFile(GlobalOptions options) {

@@ -31,6 +31,9 @@ final class StampCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
+    @Mixin
+    RecordOptions records;
+
     @Parameters(arity = "1..*", paramLabel = "REV",
             description = "The revision(s) to stamp (heads, base, REV, ...); with --sql the first may be FROM:TO.")
     List<String> revisions;
@@ -46,7 +49,7 @@ final class StampCommand implements Callable<Integer> {
     public Integer call() {
         return new Movement("stamp", "Stamped", offline -> offline.stamp(revisions, purge),
                 (migrator, connection, schema) -> migrator.stamp(connection, schema, revisions, purge),
-                FleetCommand.stamp(revisions, purge))
-                .run(flotilla, spec, tenants, run, sql, revisions);
+                FleetCommand.stamp(revisions, purge), target -> FleetCommand.stamp(List.of(target.split(" ")), purge))
+                .run(flotilla, spec, tenants, run, records, null, sql, revisions);
     }
 }

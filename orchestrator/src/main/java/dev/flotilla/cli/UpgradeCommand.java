@@ -32,6 +32,9 @@ final class UpgradeCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
+    @Mixin
+    RecordOptions records;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "TARGET", defaultValue = "heads",
             description = "The revision to reach (default: heads); with --sql, [FROM:]TO.")
     String target;
@@ -40,11 +43,15 @@ final class UpgradeCommand implements Callable<Integer> {
             + " from --dialect or --url, and does not connect).")
     boolean sql;
 
+    @Option(names = "--resume", paramLabel = "RUN",
+            description = "Run again the tenants the fleet run RUN failed, found locked, skipped or never started, to that run's target.")
+    String resume;
+
     @Override
     public Integer call() {
         return new Movement("upgrade", "Upgraded", offline -> offline.upgrade(target),
                 (migrator, connection, schema) -> migrator.upgrade(connection, schema, target),
-                FleetCommand.upgrade(target))
-                .run(flotilla, spec, tenants, run, sql, List.of(target));
+                FleetCommand.upgrade(target), FleetCommand::upgrade)
+                .run(flotilla, spec, tenants, run, records, resume, sql, List.of(target));
     }
 }

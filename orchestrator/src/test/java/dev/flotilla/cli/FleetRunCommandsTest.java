@@ -50,7 +50,7 @@ class FleetRunCommandsTest {
     }
 
     private static String[] sortedLines(String text) {
-        String[] lines = text.split("\n");
+        String[] lines = TestCli.beforeSummary(text).split("\n");
         Arrays.sort(lines);
         return lines;
     }
@@ -76,11 +76,24 @@ class FleetRunCommandsTest {
         conflictingTable("t2");
         Result result = cli.run("upgrade", "--all", "--concurrency", "1", "--max-failures", "1");
         assertThat(result.exitCode()).isEqualTo(1);
+        String failure = "jdbc:sqlite:" + dir.resolve("data/t2.db") + ": upgrade to " + R1 + " failed at statement 1 of 1 ("
+                + dir.resolve("migrations/versions/" + R1 + "_create_account_table.sql") + " line 9): [SQLITE_ERROR] SQL error"
+                + " or missing database (table account already exists) [code 1]";
         assertThat(result.out()).isEqualTo("t1: Upgraded <base> -> " + R3 + " (3 steps, 0 ms).\n"
                 + "t2: failed\n"
                 + "t3: skipped: failure budget of 1 reached\n"
                 + "t4: skipped: failure budget of 1 reached\n"
-                + "t5: skipped: failure budget of 1 reached\n");
+                + "t5: skipped: failure budget of 1 reached\n"
+                + "\n"
+                + "Run 20240501-101112-ba41: upgrade heads, 5 tenants in 0 ms\n"
+                + "  migrated 1, failed 1, skipped 3\n"
+                + "Failed (1):\n"
+                + "  t2: " + failure + "\n"
+                + "Skipped (3):\n"
+                + "  failure budget of 1 reached (3)\n"
+                + "Tenant duration (2 ran): p50 0 ms, p95 0 ms, max 0 ms\n"
+                + "Stopped early: failure budget of 1 reached\n"
+                + "Resume with: flotilla upgrade --resume 20240501-101112-ba41\n");
     }
 
     @Test

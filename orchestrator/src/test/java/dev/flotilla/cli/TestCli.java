@@ -57,6 +57,17 @@ final class TestCli {
     }
 
     /** Runs a command that must succeed, and returns its stdout. */
+    /** The output of a fleet run that succeeds, without the summary that follows its tenants' lines. */
+    String tenantLines(String... args) {
+        return beforeSummary(ok(args));
+    }
+
+    /** A fleet run's output up to the blank line that starts its summary. */
+    static String beforeSummary(String out) {
+        int blank = out.indexOf("\n\n");
+        return blank < 0 ? out : out.substring(0, blank + 1);
+    }
+
     String ok(String... args) {
         Result result = run(args);
         if (result.exitCode() != 0) {
