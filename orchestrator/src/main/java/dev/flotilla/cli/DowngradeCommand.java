@@ -16,6 +16,8 @@ import java.util.concurrent.Callable;
 @Command(name = "downgrade", description = {
         "Revert the database of --url, or each selected tenant, to a previous version (base, -1, REV, LABEL@base).",
         "Prints a line per step as it runs, then a summary.",
+        "Over tenants it is a fleet run (many at once, see the run options): one line per tenant as it ends;"
+                + " exit 1 when any tenant failed, 130 when interrupted (Ctrl-C/SIGTERM: in-flight tenants finish).",
         "Exit 0 when done (or nothing to do), 1 when a step failed, the database is dirty or locked;"
                 + " 2 for invalid input (an irreversible downgrade among them)."})
 final class DowngradeCommand implements Callable<Integer> {

@@ -16,6 +16,8 @@ import java.util.concurrent.Callable;
 @Command(name = "stamp", description = {
         "'stamp' the revision table of the database of --url, or of each selected tenant, with the given revision(s);"
                 + " don't run any migrations.",
+        "Over tenants it is a fleet run (many at once, see the run options): one line per tenant as it ends;"
+                + " exit 1 when any tenant failed, 130 when interrupted (Ctrl-C/SIGTERM: in-flight tenants finish).",
         "Exit 0 when done, 1 when the database is dirty or locked or the write failed; 2 for invalid input."})
 final class StampCommand implements Callable<Integer> {
 

@@ -16,6 +16,8 @@ import java.util.concurrent.Callable;
 @Command(name = "upgrade", description = {
         "Upgrade the database of --url, or each selected tenant (--tenant, --tag, --all), to a later version (Alembic's targets: heads, head, +1, REV, LABEL@head).",
         "Prints a line per step as it runs, then a summary.",
+        "Over tenants it is a fleet run (many at once, see the run options): one line per tenant as it ends;"
+                + " exit 1 when any tenant failed, 130 when interrupted (Ctrl-C/SIGTERM: in-flight tenants finish).",
         "Exit 0 when done (or nothing to do), 1 when a step failed (the database stays at the revision before it,"
                 + " or is dirty where DDL is not transactional), it is dirty or locked; 2 for invalid input."})
 final class UpgradeCommand implements Callable<Integer> {

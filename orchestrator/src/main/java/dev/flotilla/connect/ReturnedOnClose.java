@@ -31,6 +31,12 @@ final class ReturnedOnClose implements InvocationHandler {
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
         String name = method.getName();
+        if (name.equals("equals") && method.getParameterCount() == 1) {
+            return proxy == args[0]; // the wrapper is its own identity, as HikariCP's connections are
+        }
+        if (name.equals("hashCode") && method.getParameterCount() == 0) {
+            return System.identityHashCode(proxy);
+        }
         if (name.equals("close") && method.getParameterCount() == 0) {
             close();
             return null;

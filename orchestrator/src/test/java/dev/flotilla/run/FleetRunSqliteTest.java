@@ -3,6 +3,7 @@ package dev.flotilla.run;
 import dev.flotilla.Flotilla;
 import dev.flotilla.cli.SampleProject;
 import dev.flotilla.registry.Tenant;
+import dev.flotilla.registry.select.Selection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -163,6 +164,21 @@ class FleetRunSqliteTest {
                     .containsEntry("t05", Outcome.MIGRATED).containsEntry("t06", Outcome.MIGRATED)
                     .containsEntry("t01", Outcome.SKIPPED).containsEntry("t08", Outcome.SKIPPED);
             assertThat(summary.stopReason()).contains("wave 'gold' had failures");
+        }
+    }
+
+    @Test
+    void anApplicationRunsAFleetFromFlotillaAsTheDocsShow() {
+        try (Flotilla flotilla = fleet(5, "defaults:\n  concurrency: 2\n  max_failures: 10\n")) {
+            RunSettings settings = RunSettings.from(flotilla.config().defaults());
+            assertThat(settings.concurrency()).isEqualTo(2);
+            assertThat(settings.maxFailures()).isEqualTo(10);
+            RunSummary summary = flotilla.fleetRun(settings, RunListener.NONE)
+                    .run(FleetCommand.upgrade("heads"), flotilla.select(Selection.everyTenant()));
+            assertThat(summary.command()).isEqualTo("upgrade");
+            assertThat(summary.target()).isEqualTo("heads");
+            assertThat(summary.count(Outcome.MIGRATED)).isEqualTo(5);
+            assertThat(summary.elapsed()).isPositive();
         }
     }
 
