@@ -14,11 +14,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns survey readings into the skew report: each tenant's state and how many steps it lacks, measured
  * with the planner that {@code upgrade heads} uses, so "behind 3" means the upgrade would run 3 steps.
- * Thread-safe: holds only the immutable graph.
+ * Thread-safe: the graph is immutable and the memo of steps per set of version rows is concurrent.
  */
 public final class SkewAnalysis {
 
@@ -27,6 +28,8 @@ public final class SkewAnalysis {
     private final RevisionGraph graph;
     private final Planner planner;
     private final List<String> graphOrder;
+    /** Steps to the heads per set of version rows: thousands of tenants share a handful of them. */
+    private final Map<List<String>, Integer> stepsByRows = new ConcurrentHashMap<>();
 
     public SkewAnalysis(RevisionGraph graph) {
         this.graph = Objects.requireNonNull(graph, "graph");
@@ -103,7 +106,16 @@ public final class SkewAnalysis {
     }
 
     private int stepsToHeads(List<String> revisions) {
-        return graph.isEmpty() ? 0 : planner.upgrade(revisions, HEADS).size();
+        if (graph.isEmpty()) {
+            return 0;
+        }
+        Integer known = stepsByRows.get(revisions);
+        if (known != null) {
+            return known;
+        }
+        int steps = planner.upgrade(revisions, HEADS).size(); // may throw: such rows are not remembered
+        stepsByRows.put(List.copyOf(revisions), steps);
+        return steps;
     }
 
     private Integer plannedOrNull(List<String> revisions) {
