@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -66,10 +67,10 @@ public final class SkewAnalysis {
                     withoutTenant(unreachable.tenant(), unreachable.error()));
         }
         Reading.Found found = (Reading.Found) reading;
-        return classify(found.tenant(), server, found.status());
+        return classify(found.tenant(), server, found.status(), found.lastRun());
     }
 
-    private TenantStatus classify(String id, String server, TargetStatus status) {
+    private TenantStatus classify(String id, String server, TargetStatus status, Optional<HistoryEntry> lastRun) {
         List<String> revisions = status.revisions();
         if (!status.initialized()) {
             return new TenantStatus(id, server, revisions, TenantState.UNINITIALIZED, stepsToHeads(List.of()), null);
@@ -86,7 +87,8 @@ public final class SkewAnalysis {
         try {
             int behind = stepsToHeads(revisions);
             return new TenantStatus(id, server, revisions, behind == 0 ? TenantState.CURRENT : TenantState.BEHIND,
-                    behind, null);
+                    behind, behind == 0 ? null : lastRun.filter(run -> run.outcome() == HistoryEntry.Outcome.FAILED)
+                    .map(SkewAnalysis::failedRun).orElse(null));
         } catch (RevisionException e) {
             // Version rows no upgrade can start from (one row an ancestor of another): a person must look.
             return new TenantStatus(id, server, revisions, TenantState.DIRTY, null,
@@ -124,6 +126,17 @@ public final class SkewAnalysis {
         } catch (RevisionException e) {
             return null;
         }
+    }
+
+    /**
+     * Why a tenant may be behind: its last step failed and rolled back. Worth saying, because running the
+     * same upgrade again will most likely fail the same way.
+     */
+    private static String failedRun(HistoryEntry step) {
+        String error = step.error() == null ? "" : ": " + oneLine(step.error());
+        return "the last run's " + step.action().name().toLowerCase(java.util.Locale.ROOT) + " of " + step.revision()
+                + " failed at statement " + (step.statementsDone() + 1) + " of " + step.statementsTotal()
+                + " and was rolled back" + error;
     }
 
     /** The dirty step in one line: which revision, how far it got, and its error. */
