@@ -139,14 +139,28 @@ final class StatusCommand implements Callable<Integer> {
 
     /** Written beside the target and moved over it, so a reader (a web server, a cron mail) never sees half a page. */
     private static void write(Path file, String text) {
+        Path partial = null;
         try {
             Path folder = file.toAbsolutePath().getParent();
             Files.createDirectories(folder);
-            Path partial = Files.createTempFile(folder, ".flotilla-status", ".html");
+            partial = Files.createTempFile(folder, ".flotilla-status", ".html");
             Files.writeString(partial, text);
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new InputException("cannot write the HTML report to " + file + ": " + e.getMessage(), 1, e);
+            deleteQuietly(partial);
+            throw new InputException("cannot write the HTML report to " + file + " (--html): " + e, 2, e);
+        }
+    }
+
+    /** Cleanup after a failed write: its own failure must not hide the first one. */
+    private static void deleteQuietly(Path partial) {
+        if (partial == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(partial);
+        } catch (IOException ignored) {
+            // the write's error is the one worth reporting; a stray hidden file is harmless
         }
     }
 }

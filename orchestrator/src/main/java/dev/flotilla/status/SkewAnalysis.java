@@ -14,11 +14,13 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns survey readings into the skew report: each tenant's state and how many steps it lacks, measured
  * with the planner that {@code upgrade heads} uses, so "behind 3" means the upgrade would run 3 steps.
- * Thread-safe: holds only the immutable graph.
+ * Thread-safe: the graph is immutable and the memo of steps per set of version rows is concurrent.
  */
 public final class SkewAnalysis {
 
@@ -27,6 +29,8 @@ public final class SkewAnalysis {
     private final RevisionGraph graph;
     private final Planner planner;
     private final List<String> graphOrder;
+    /** Steps to the heads per set of version rows: thousands of tenants share a handful of them. */
+    private final Map<List<String>, Integer> stepsByRows = new ConcurrentHashMap<>();
 
     public SkewAnalysis(RevisionGraph graph) {
         this.graph = Objects.requireNonNull(graph, "graph");
@@ -63,10 +67,10 @@ public final class SkewAnalysis {
                     withoutTenant(unreachable.tenant(), unreachable.error()));
         }
         Reading.Found found = (Reading.Found) reading;
-        return classify(found.tenant(), server, found.status());
+        return classify(found.tenant(), server, found.status(), found.lastRun());
     }
 
-    private TenantStatus classify(String id, String server, TargetStatus status) {
+    private TenantStatus classify(String id, String server, TargetStatus status, Optional<HistoryEntry> lastRun) {
         List<String> revisions = status.revisions();
         if (!status.initialized()) {
             return new TenantStatus(id, server, revisions, TenantState.UNINITIALIZED, stepsToHeads(List.of()), null);
@@ -83,7 +87,8 @@ public final class SkewAnalysis {
         try {
             int behind = stepsToHeads(revisions);
             return new TenantStatus(id, server, revisions, behind == 0 ? TenantState.CURRENT : TenantState.BEHIND,
-                    behind, null);
+                    behind, behind == 0 ? null : lastRun.filter(run -> run.outcome() == HistoryEntry.Outcome.FAILED)
+                    .map(SkewAnalysis::failedRun).orElse(null));
         } catch (RevisionException e) {
             // Version rows no upgrade can start from (one row an ancestor of another): a person must look.
             return new TenantStatus(id, server, revisions, TenantState.DIRTY, null,
@@ -103,7 +108,16 @@ public final class SkewAnalysis {
     }
 
     private int stepsToHeads(List<String> revisions) {
-        return graph.isEmpty() ? 0 : planner.upgrade(revisions, HEADS).size();
+        if (graph.isEmpty()) {
+            return 0;
+        }
+        Integer known = stepsByRows.get(revisions);
+        if (known != null) {
+            return known;
+        }
+        int steps = planner.upgrade(revisions, HEADS).size(); // may throw: such rows are not remembered
+        stepsByRows.put(List.copyOf(revisions), steps);
+        return steps;
     }
 
     private Integer plannedOrNull(List<String> revisions) {
@@ -112,6 +126,17 @@ public final class SkewAnalysis {
         } catch (RevisionException e) {
             return null;
         }
+    }
+
+    /**
+     * Why a tenant may be behind: its last step failed and rolled back. Worth saying, because running the
+     * same upgrade again will most likely fail the same way.
+     */
+    private static String failedRun(HistoryEntry step) {
+        String error = step.error() == null ? "" : ": " + oneLine(step.error());
+        return "the last run's " + step.action().name().toLowerCase(java.util.Locale.ROOT) + " of " + step.revision()
+                + " failed at statement " + (step.statementsDone() + 1) + " of " + step.statementsTotal()
+                + " and was rolled back" + error;
     }
 
     /** The dirty step in one line: which revision, how far it got, and its error. */

@@ -91,6 +91,17 @@ class StatusSqliteTest {
     }
 
     @Test
+    void anHtmlFileThatCannotBeWrittenIsInvalidInputAndLeavesNothingBehind() throws Exception {
+        Result result = cli.run("status", "--tenant", "cur", "--html", "tenants.yaml/status.html");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("error: cannot write the HTML report to " + dir.resolve("tenants.yaml/status.html")
+                + " (--html): java.nio.file.FileAlreadyExistsException: ");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".flotilla"))).isEmpty();
+        }
+    }
+
+    @Test
     void failOnSkewExitsOneAndNamesEveryTenantThatIsNotCurrent() {
         Result result = cli.run("status", "--exclude", "gone", "--format", "csv", "--fail-on-skew");
         assertThat(result.exitCode()).isEqualTo(1);

@@ -30,6 +30,11 @@ final class Fleets {
         return this;
     }
 
+    Fleets lastRun(String id, HistoryEntry run, String... revisions) {
+        readings.put(id, new Reading.Found(id, new TargetStatus(true, List.of(revisions), Optional.empty()), Optional.of(run)));
+        return this;
+    }
+
     Fleets uninitialized(String id) {
         readings.put(id, new Reading.Found(id, new TargetStatus(false, List.of(), Optional.empty()), Optional.empty()));
         return this;

@@ -45,6 +45,19 @@ class SkewAnalysisTest {
     }
 
     @Test
+    void aBehindTenantWhoseLastRunFailedSaysSoAndACurrentOneDoesNot() {
+        SkewReport report = new Fleets()
+                .lastRun("failed", Fleets.step("c", Outcome.FAILED, 1, 3, "ERROR: relation \"t\" exists"), "b", "x")
+                .lastRun("applied", Fleets.step("b", Outcome.APPLIED, 2, 2, null), "b", "x")
+                .lastRun("since", Fleets.step("c", Outcome.FAILED, 0, 3, "boom"), "c", "x").report();
+        assertThat(report.tenants()).extracting(TenantStatus::state, TenantStatus::error).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(TenantState.BEHIND, "the last run's upgrade of c failed at statement 2"
+                        + " of 3 and was rolled back: ERROR: relation \"t\" exists"),
+                org.assertj.core.groups.Tuple.tuple(TenantState.BEHIND, null),
+                org.assertj.core.groups.Tuple.tuple(TenantState.CURRENT, null));
+    }
+
+    @Test
     void aRevisionTheScriptsLackIsAheadWithNoStepCount() {
         assertThat(only(new Fleets().at("t", "c", "zz9"))).isEqualTo(new TenantStatus("t", "pg1", List.of("c", "zz9"),
                 TenantState.AHEAD, null, "at zz9, which the scripts do not have (migrated by a newer release?)"));
