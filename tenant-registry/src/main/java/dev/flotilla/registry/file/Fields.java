@@ -24,6 +24,7 @@ final class Fields {
 
     private final Origin origin;
     private final List<Problem> problems;
+    private final Canon canon;
     String id;
     String server;
     String database;
@@ -32,9 +33,10 @@ final class Fields {
     String state;
     final Map<String, String> attributes = new LinkedHashMap<>();
 
-    Fields(Origin origin, List<Problem> problems) {
+    Fields(Origin origin, List<Problem> problems, Canon canon) {
         this.origin = origin;
         this.problems = problems;
+        this.canon = canon;
     }
 
     /** Notes a problem with this entry, at its own origin or at a more precise line. */
@@ -58,14 +60,24 @@ final class Fields {
             problem(0, "entry has no server");
             return null;
         }
-        Set<String> tagSet = new LinkedHashSet<>(tags);
+        Set<String> tagSet = new LinkedHashSet<>();
+        for (String tag : tags) {
+            tagSet.add(canon.of(tag));
+        }
         if (tagSet.size() != tags.size()) {
             problem(0, "tags " + tags + " name a tag twice");
             return null;
         }
+        Map<String, String> shared = attributes;
+        if (!attributes.isEmpty()) {
+            shared = new LinkedHashMap<>();
+            for (Map.Entry<String, String> attribute : attributes.entrySet()) {
+                shared.put(canon.of(attribute.getKey()), canon.of(attribute.getValue()));
+            }
+        }
         try {
             TenantState parsed = state == null ? TenantState.ACTIVE : TenantState.parse(state);
-            return new TenantEntry(new Tenant(id, server, database, schema, tagSet, attributes, parsed), origin);
+            return new TenantEntry(new Tenant(id, canon.of(server), database, schema, tagSet, shared, parsed), origin);
         } catch (RegistryException e) {
             String prefix = "tenant " + Names.quote(id) + ": ";
             String message = e.getMessage();

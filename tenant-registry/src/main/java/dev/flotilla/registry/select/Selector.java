@@ -5,6 +5,7 @@ import dev.flotilla.registry.RegistryException;
 import dev.flotilla.registry.Tenant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Applies a {@link Selection} to a registry's tenants, keeping registry order. Immutable, thread-safe.
@@ -68,9 +68,13 @@ public final class Selector {
         Predicate<Tenant> byName = patterns(selection.tenants(), "--tenant", tenants, byId, errors);
         Set<String> tags = selection.tags();
         if (!tags.isEmpty()) {
-            Set<String> known = tenants.stream().flatMap(t -> t.tags().stream()).collect(Collectors.toCollection(TreeSet::new));
+            Set<String> known = new HashSet<>();
+            for (Tenant tenant : tenants) {
+                known.addAll(tenant.tags());
+            }
+            Set<String> sorted = new TreeSet<>(known);
             tags.stream().filter(tag -> !known.contains(tag)).forEach(tag -> errors.add("no tenant has tag "
-                    + Names.quote(tag) + "; known tags: " + (known.isEmpty() ? "(none)" : String.join(", ", known))));
+                    + Names.quote(tag) + "; known tags: " + (known.isEmpty() ? "(none)" : String.join(", ", sorted))));
         }
         return byName.or(t -> !tags.isEmpty() && hasAny(t.tags(), tags));
     }
