@@ -132,7 +132,13 @@ final class ProjectReader {
             }
             sql.failIf(section.failed());
         });
-        return sql.build(() -> new RegistryConfig.Sql(server.orElseThrow(), query.orElseThrow(), columns));
+        String table = sql.value("table", ENV, text -> Require.notBlank("table", text).strip()).orElse(null);
+        String insert = sql.value("insert", ENV, text -> SqlParameters.require("insert", text,
+                RegistryConfig.Sql.INSERT_PARAMETERS)).orElse(null);
+        String updateState = sql.value("update_state", ENV, text -> SqlParameters.require("update_state", text,
+                RegistryConfig.Sql.UPDATE_PARAMETERS)).orElse(null);
+        return sql.build(() -> new RegistryConfig.Sql(server.orElseThrow(), query.orElseThrow(), columns, table, insert,
+                updateState));
     }
 
     private Optional<RunDefaults> defaults(Section defaults) {

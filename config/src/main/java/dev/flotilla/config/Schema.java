@@ -63,7 +63,10 @@ final class Schema {
             value("query", "a SQL query returning one row per tenant"),
             section("columns", RegistryConfig.Sql.FIELDS.stream()
                     .map(field -> value(field, "the name of the column holding the tenant's " + field))
-                    .toArray(Key[]::new)));
+                    .toArray(Key[]::new)),
+            value("table", "a table name (optionally schema.table) that provision --register and state changes write to"),
+            value("insert", "an INSERT statement with named parameters such as :id, :server, :schema, :state"),
+            value("update_state", "an UPDATE statement with the named parameters :state and :id"));
 
     static final Key DISCOVER = section("discover",
             value("server", "the name of one of the servers"),
