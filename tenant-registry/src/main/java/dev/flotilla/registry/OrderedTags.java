@@ -1,9 +1,10 @@
 package dev.flotilla.registry;
 
 import java.util.AbstractSet;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
 
@@ -25,8 +26,13 @@ final class OrderedTags extends AbstractSet<String> {
         if (values instanceof OrderedTags already) {
             return already;
         }
-        Set<String> distinct = new LinkedHashSet<>();
-        values.forEach(distinct::add);
+        List<String> distinct = new ArrayList<>(4);
+        for (String value : values) {
+            // a handful of tags: a scan beats hashing, and allocates nothing
+            if (!distinct.contains(value)) {
+                distinct.add(value);
+            }
+        }
         return new OrderedTags(distinct.toArray(new String[0]));
     }
 

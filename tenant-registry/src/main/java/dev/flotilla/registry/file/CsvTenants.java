@@ -112,7 +112,7 @@ final class CsvTenants {
                 case "tags" -> fields.tags = splitTags(value);
                 default -> {
                     if (empty != null) {
-                        fields.attributes.put(header.get(i).substring(ATTRIBUTE_PREFIX.length()), value);
+                        fields.attribute(header.get(i).substring(ATTRIBUTE_PREFIX.length()), value);
                     }
                 }
             }

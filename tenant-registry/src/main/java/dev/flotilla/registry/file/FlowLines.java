@@ -231,7 +231,7 @@ final class FlowLines {
                 return false;
             }
             String value = word();
-            if (value == null || fields.attributes.put(name, value) != null) {
+            if (value == null || !fields.attribute(name, value)) {
                 return false;
             }
             at = skipSpaces();

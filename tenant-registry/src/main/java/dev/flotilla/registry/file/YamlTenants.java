@@ -243,7 +243,7 @@ final class YamlTenants {
             Event attribute = parser.next();
             track(attribute);
             if (key instanceof ScalarEvent name && attribute instanceof ScalarEvent text) {
-                if (fields.attributes.put(name.getValue(), isNull(text) ? "" : text.getValue()) != null) {
+                if (!fields.attribute(name.getValue(), isNull(text) ? "" : text.getValue())) {
                     fields.problem(line(key), "attribute " + Names.quote(name.getValue()) + " is given twice");
                 }
             } else {

@@ -35,10 +35,7 @@ public final class Selector {
         if (!selection.isExplicit()) {
             throw new RegistryException("no tenants selected: give --tenant ID, --tag TAG or --all");
         }
-        Map<String, Tenant> byId = new HashMap<>();
-        if (!selection.tenants().isEmpty() || !selection.excludes().isEmpty()) {
-            tenants.forEach(t -> byId.put(t.id(), t));
-        }
+        Map<String, Tenant> byId = named(tenants);
         List<String> errors = new ArrayList<>();
         Predicate<Tenant> included = included(tenants, byId, errors);
         Predicate<Tenant> excluded = patterns(selection.excludes(), "--exclude", tenants, byId, errors);
@@ -59,6 +56,26 @@ public final class Selector {
             }
         }
         return selected;
+    }
+
+    /**
+     * The tenants whose ids the selection names exactly (not by glob), by id: one pass, and no map of
+     * the whole fleet, which is large and mostly unused.
+     */
+    private Map<String, Tenant> named(List<Tenant> tenants) {
+        Set<String> exact = new HashSet<>();
+        for (List<String> values : List.of(selection.tenants(), selection.excludes())) {
+            values.stream().filter(value -> !Glob.isGlob(value)).forEach(exact::add);
+        }
+        Map<String, Tenant> byId = new HashMap<>();
+        if (!exact.isEmpty()) {
+            for (Tenant tenant : tenants) {
+                if (exact.contains(tenant.id())) {
+                    byId.put(tenant.id(), tenant);
+                }
+            }
+        }
+        return byId;
     }
 
     private Predicate<Tenant> included(List<Tenant> tenants, Map<String, Tenant> byId, List<String> errors) {
@@ -108,7 +125,8 @@ public final class Selector {
             } else if (byId.containsKey(value)) {
                 exact.add(value);
             } else {
-                errors.add(option + " " + Names.quote(value) + ": no tenant has this id" + Names.didYouMean(value, byId.keySet()));
+                errors.add(option + " " + Names.quote(value) + ": no tenant has this id"
+                        + Names.didYouMean(value, tenants.stream().map(Tenant::id).toList()));
             }
         }
         globs.forEach((glob, pattern) -> {
