@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * Applies a {@link Selection} to a registry's tenants, keeping registry order. Immutable, thread-safe.
@@ -106,9 +105,9 @@ public final class Selector {
     }
 
     /** Matches ids or globs; notes each id no tenant has and each glob that matches none. */
-    private static boolean matchesAny(List<Pattern> patterns, String id) {
-        for (Pattern pattern : patterns) {
-            if (pattern.matcher(id).matches()) {
+    private static boolean matchesAny(List<Glob> patterns, String id) {
+        for (Glob pattern : patterns) {
+            if (pattern.matches(id)) {
                 return true;
             }
         }
@@ -118,7 +117,7 @@ public final class Selector {
     private static Predicate<Tenant> patterns(List<String> values, String option, List<Tenant> tenants,
                                               Map<String, Tenant> byId, List<String> errors) {
         Set<String> exact = new TreeSet<>();
-        Map<String, Pattern> globs = new LinkedHashMap<>();
+        Map<String, Glob> globs = new LinkedHashMap<>();
         for (String value : values) {
             if (Glob.isGlob(value)) {
                 globs.put(value, Glob.compile(value));
@@ -130,14 +129,14 @@ public final class Selector {
             }
         }
         globs.forEach((glob, pattern) -> {
-            if (tenants.stream().noneMatch(t -> pattern.matcher(t.id()).matches())) {
+            if (tenants.stream().noneMatch(t -> pattern.matches(t.id()))) {
                 errors.add(option + " " + Names.quote(glob) + " matches no tenant");
             }
         });
         if (values.isEmpty()) {
             return t -> false;
         }
-        List<Pattern> patterns = List.copyOf(globs.values());
+        List<Glob> patterns = List.copyOf(globs.values());
         return t -> exact.contains(t.id()) || matchesAny(patterns, t.id());
     }
 }

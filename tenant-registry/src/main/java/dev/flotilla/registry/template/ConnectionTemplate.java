@@ -44,12 +44,15 @@ public final class ConnectionTemplate {
     private final String text;
     private final ServerKind kind;
     private final List<Part> parts;
+    /** The parts again, as an array: rendering runs per tenant, and a list's iterator is garbage each time. */
+    private final Part[] partArray;
     private final Set<String> variables;
 
     private ConnectionTemplate(String text, ServerKind kind, List<Part> parts) {
         this.text = text;
         this.kind = kind;
         this.parts = parts;
+        this.partArray = parts.toArray(new Part[0]);
         Set<String> used = new LinkedHashSet<>();
         parts.stream().filter(p -> p.variable() != null).forEach(p -> used.add(p.variable()));
         this.variables = java.util.Collections.unmodifiableSet(used);
@@ -135,7 +138,7 @@ public final class ConnectionTemplate {
      * look at the values themselves: {@link #render} refuses those that are unsafe.
      */
     public String check(Tenant tenant, ServerSpec server) {
-        for (Part part : parts) {
+        for (Part part : partArray) {
             if (part.variable() != null && value(part, tenant, server) == null) {
                 String variable = part.variable();
                 return "server " + Names.quote(server.name()) + " URL template uses ${" + variable + "}, "
@@ -157,7 +160,7 @@ public final class ConnectionTemplate {
             throw new RegistryException("tenant " + Names.quote(tenant.id()) + ": " + problem);
         }
         StringBuilder url = new StringBuilder(text.length() + 32);
-        for (Part part : parts) {
+        for (Part part : partArray) {
             if (part.literal() != null) {
                 url.append(part.literal());
             } else {
