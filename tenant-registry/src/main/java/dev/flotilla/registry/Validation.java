@@ -113,7 +113,7 @@ final class Validation {
                 if (tenant.database() == null && !idIsName) {
                     return missing(entry, spec, "database");
                 }
-                if (tenant.schema() != null && spec.kind() == ServerKind.MYSQL) {
+                if (tenant.schema() != null && server.template().kind() == ServerKind.MYSQL) {
                     problem(entry, "has schema " + Names.quote(tenant.schema()) + ", but on MySQL/MariaDB server "
                             + Names.quote(spec.name()) + " a schema is a database: give only database");
                     return null;
@@ -138,7 +138,8 @@ final class Validation {
     }
 
     private boolean fits(TenantEntry entry, Server server, String field, String name) {
-        String refusal = name == null ? null : server.spec().kind().refusal(name);
+        // the template's kind, parsed once: ServerSpec.kind() reads the URL again on every call
+        String refusal = name == null ? null : server.template().kind().refusal(name);
         if (refusal != null) {
             problem(entry, field + " " + Names.quote(name) + " " + refusal);
         }

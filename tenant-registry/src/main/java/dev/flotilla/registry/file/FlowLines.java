@@ -149,8 +149,8 @@ final class FlowLines {
         List<String> seen = new ArrayList<>(8);
         do {
             at = skipSpaces();
-            String key = word();
-            if (key == null || !Fields.KEYS.contains(key) || seen.contains(key) || !take(':') || !space()) {
+            String key = key();
+            if (key == null || seen.contains(key) || !take(':') || !space()) {
                 return false;
             }
             seen.add(key);
@@ -239,6 +239,19 @@ final class FlowLines {
         return take('}');
     }
 
+    /** One of {@link Fields#KEYS} as a whole word, without making a string of it, or null (nothing consumed). */
+    private String key() {
+        for (int i = 0; i < Fields.KEYS.size(); i++) {
+            String key = Fields.KEYS.get(i);
+            int after = at + key.length();
+            if (text.startsWith(key, at) && (after >= end || !isWordPart(text.charAt(after)))) {
+                at = after;
+                return key;
+            }
+        }
+        return null;
+    }
+
     /** A plain word that YAML reads back as itself, or null (nothing consumed) when none starts here. */
     private String word() {
         int start = at;
@@ -246,7 +259,7 @@ final class FlowLines {
             return null;
         }
         int position = start + 1;
-        while (position < end && (isWordStart(text.charAt(position)) || text.charAt(position) == '.' || text.charAt(position) == '-')) {
+        while (position < end && isWordPart(text.charAt(position))) {
             position++;
         }
         String word = text.substring(start, position);
@@ -259,6 +272,10 @@ final class FlowLines {
 
     private static boolean isWordStart(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    }
+
+    private static boolean isWordPart(char c) {
+        return isWordStart(c) || c == '.' || c == '-';
     }
 
     private boolean take(char expected) {
