@@ -92,11 +92,12 @@ final class ProjectReader {
             kind.ifPresent(k -> ServerConfig.requireLayout(k, parsed));
             return parsed;
         }).or(() -> kind.map(DatabaseKind::defaultLayout));
+        Map<String, String> properties = section.values("properties", ServerConfig::propertyNameProblem);
         if (url.isEmpty() || layout.isEmpty()) {
             return Optional.empty();
         }
         return section.build(() -> new ServerConfig(name, url.get(), new Credentials(user, password), poolSize,
-                maxConcurrency, layout.get()));
+                maxConcurrency, layout.get(), properties));
     }
 
     private Optional<RegistryConfig> registry(Section registry) {

@@ -11,8 +11,11 @@ import java.util.Optional;
  */
 final class Schema {
 
-    /** A value, a section of fixed keys, or a mapping of named entries that all have the same keys. */
-    enum Kind { VALUE, SECTION, NAMED }
+    /**
+     * A value, a section of fixed keys, a mapping of named entries that all have the same keys, or a
+     * mapping of free names to values.
+     */
+    enum Kind { VALUE, SECTION, NAMED, VALUES }
 
     record Key(String name, Kind kind, String expects, List<Key> children) {
 
@@ -44,7 +47,9 @@ final class Schema {
             value("password", "a password"),
             value("pool_size", INTEGER_1),
             value("max_concurrency", INTEGER_1),
-            value("layout", "schema-per-tenant, database-per-tenant or file-per-tenant"));
+            value("layout", "schema-per-tenant, database-per-tenant or file-per-tenant"),
+            new Key("properties", Kind.VALUES, "a mapping of names (letters, digits, _) to values, for ${server.<name>}"
+                    + " in url", List.of()));
 
     static final Key RETRY = section("retry", value("attempts", INTEGER_1), value("backoff", DURATION));
 
