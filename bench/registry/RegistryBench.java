@@ -84,7 +84,7 @@ public class RegistryBench {
             throw new AssertionError("keeps the registry reachable until the heap is measured");
         }
         System.out.printf("%s: %d tenants; load %d ms, validate %d ms, select %d ms (3 selections: %d, %d, %d tenants); "
-                        + "total %d ms (CPU: this thread %d ms, all threads %d ms); JVM start to main %d ms; allocated %d MB, live heap after GC %d MB (max %d MB)%n",
+                        + "total %d ms (CPU: this thread %d ms, all threads %d ms); JVM up %d ms before the round; allocated %d MB, live heap after GC %d MB (max %d MB)%n",
                 file.getFileName(), registry.tenants().size(), ms(loaded - start), ms(validated - loaded), ms(selected - validated),
                 byTag, byShard, byGlob, ms(selected - start), ms(mainCpu), ms(cpu), jvmStart, allocated >> 20, live >> 20, Runtime.getRuntime().maxMemory() >> 20);
     }

@@ -33,6 +33,7 @@ public final class ConfigExample {
               #   pool_size: 10                              # connections per pool
               #   max_concurrency: 4                         # tenants at once on this server (<= pool_size)
               #   layout: schema-per-tenant                  # or database-per-tenant
+              #   properties: {region: eu}                   # values of ${server.<name>} in url
               # my1:
               #   url: jdbc:mysql://127.0.0.1:3306/${tenant.database}   # database-per-tenant
               #   user: root
