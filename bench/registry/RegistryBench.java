@@ -62,6 +62,10 @@ public class RegistryBench {
     }
 
     static void run(Path file) {
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getUptime();
+        long cpuBefore = processCpuNanos();
+        long mainBefore = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        long allocatedBefore = allocatedBytes();
         long start = System.nanoTime();
         List<TenantEntry> entries = FileRegistry.open(file).load();
         long loaded = System.nanoTime();
@@ -71,15 +75,28 @@ public class RegistryBench {
         int byShard = registry.select(Selection.everyTenant().inShard(new Shard(3, 8))).size();
         int byGlob = registry.select(Selection.ofTenants("tenant-9*", "tenant-12").excluding("tenant-99*")).size();
         long selected = System.nanoTime();
+        long cpu = processCpuNanos() - cpuBefore;
+        long mainCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - mainBefore;
+        long allocated = allocatedBytes() - allocatedBefore;
         System.gc();
         long live = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         if (registry.tenants().isEmpty()) {
             throw new AssertionError("keeps the registry reachable until the heap is measured");
         }
         System.out.printf("%s: %d tenants; load %d ms, validate %d ms, select %d ms (3 selections: %d, %d, %d tenants); "
-                        + "total %d ms; live heap after GC %d MB (max %d MB)%n",
+                        + "total %d ms (CPU: this thread %d ms, all threads %d ms); JVM up %d ms before the round; allocated %d MB, live heap after GC %d MB (max %d MB)%n",
                 file.getFileName(), registry.tenants().size(), ms(loaded - start), ms(validated - loaded), ms(selected - validated),
-                byTag, byShard, byGlob, ms(selected - start), live >> 20, Runtime.getRuntime().maxMemory() >> 20);
+                byTag, byShard, byGlob, ms(selected - start), ms(mainCpu), ms(cpu), jvmStart, allocated >> 20, live >> 20, Runtime.getRuntime().maxMemory() >> 20);
+    }
+
+    /** CPU time of the whole process (JIT compiler and GC threads included): less sensitive to other load than wall time. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** Bytes this thread allocated so far: what the collector has to deal with, whatever the load. */
+    static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
     }
 
     static long ms(long nanos) {

@@ -33,6 +33,7 @@ public final class ConfigExample {
               #   pool_size: 10                              # connections per pool
               #   max_concurrency: 4                         # tenants at once on this server (<= pool_size)
               #   layout: schema-per-tenant                  # or database-per-tenant
+              #   properties: {region: eu}                   # values of ${server.<name>} in url
               # my1:
               #   url: jdbc:mysql://127.0.0.1:3306/${tenant.database}   # database-per-tenant
               #   user: root
@@ -41,7 +42,13 @@ public final class ConfigExample {
             # Where the list of tenants comes from: exactly one of file, sql or discover.
             registry:
               file: tenants.yaml
-              # sql: {server: pg1, query: "SELECT id, schema_name AS schema FROM tenants WHERE active"}
+              # sql:                     # the application's own tenants table on a control database
+              #   server: pg1
+              #   query: SELECT id, schema_name, state FROM tenants   # tenants in every state
+              #   columns: {schema: schema_name}                      # field -> column, when names differ
+              #   table: tenants           # provision --register and state changes write here; or give
+              #   # insert: INSERT INTO tenants (id, schema_name, state) VALUES (:id, :schema, :state)
+              #   # update_state: UPDATE tenants SET state = :state WHERE id = :id
               # discover: {server: pg1, pattern: "tenant_%"}
 
             # How runs fan out unless the command line says otherwise (the values shown are the defaults).

@@ -66,6 +66,16 @@ final class Overrides {
             switch (key.kind()) {
                 case VALUE -> out.computeIfAbsent(variable(keyPath), name -> new ArrayList<>()).add(keyPath);
                 case SECTION -> collect(key, child, keyPath, out);
+                case VALUES -> {
+                    // free names: only those the file gives can be set, like servers
+                    if (child instanceof Tree.Mapping values) {
+                        for (String name : values.entries().keySet()) {
+                            List<String> entryPath = new ArrayList<>(keyPath);
+                            entryPath.add(name);
+                            out.computeIfAbsent(variable(entryPath), variable -> new ArrayList<>()).add(entryPath);
+                        }
+                    }
+                }
                 case NAMED -> {
                     if (child instanceof Tree.Mapping named) {
                         for (String name : named.entries().keySet()) {

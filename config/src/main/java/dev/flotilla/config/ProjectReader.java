@@ -92,11 +92,12 @@ final class ProjectReader {
             kind.ifPresent(k -> ServerConfig.requireLayout(k, parsed));
             return parsed;
         }).or(() -> kind.map(DatabaseKind::defaultLayout));
+        Map<String, String> properties = section.values("properties", ServerConfig::propertyNameProblem);
         if (url.isEmpty() || layout.isEmpty()) {
             return Optional.empty();
         }
         return section.build(() -> new ServerConfig(name, url.get(), new Credentials(user, password), poolSize,
-                maxConcurrency, layout.get()));
+                maxConcurrency, layout.get(), properties));
     }
 
     private Optional<RegistryConfig> registry(Section registry) {
@@ -132,7 +133,13 @@ final class ProjectReader {
             }
             sql.failIf(section.failed());
         });
-        return sql.build(() -> new RegistryConfig.Sql(server.orElseThrow(), query.orElseThrow(), columns));
+        String table = sql.value("table", ENV, text -> Require.notBlank("table", text).strip()).orElse(null);
+        String insert = sql.value("insert", ENV, text -> SqlParameters.require("insert", text,
+                RegistryConfig.Sql.INSERT_PARAMETERS)).orElse(null);
+        String updateState = sql.value("update_state", ENV, text -> SqlParameters.require("update_state", text,
+                RegistryConfig.Sql.UPDATE_PARAMETERS)).orElse(null);
+        return sql.build(() -> new RegistryConfig.Sql(server.orElseThrow(), query.orElseThrow(), columns, table, insert,
+                updateState));
     }
 
     private Optional<RunDefaults> defaults(Section defaults) {

@@ -11,8 +11,11 @@ import java.util.Optional;
  */
 final class Schema {
 
-    /** A value, a section of fixed keys, or a mapping of named entries that all have the same keys. */
-    enum Kind { VALUE, SECTION, NAMED }
+    /**
+     * A value, a section of fixed keys, a mapping of named entries that all have the same keys, or a
+     * mapping of free names to values.
+     */
+    enum Kind { VALUE, SECTION, NAMED, VALUES }
 
     record Key(String name, Kind kind, String expects, List<Key> children) {
 
@@ -44,7 +47,9 @@ final class Schema {
             value("password", "a password"),
             value("pool_size", INTEGER_1),
             value("max_concurrency", INTEGER_1),
-            value("layout", "schema-per-tenant, database-per-tenant or file-per-tenant"));
+            value("layout", "schema-per-tenant, database-per-tenant or file-per-tenant"),
+            new Key("properties", Kind.VALUES, "a mapping of names (letters, digits, _) to values, for ${server.<name>}"
+                    + " in url", List.of()));
 
     static final Key RETRY = section("retry", value("attempts", INTEGER_1), value("backoff", DURATION));
 
@@ -63,7 +68,10 @@ final class Schema {
             value("query", "a SQL query returning one row per tenant"),
             section("columns", RegistryConfig.Sql.FIELDS.stream()
                     .map(field -> value(field, "the name of the column holding the tenant's " + field))
-                    .toArray(Key[]::new)));
+                    .toArray(Key[]::new)),
+            value("table", "a table name (optionally schema.table) that provision --register and state changes write to"),
+            value("insert", "an INSERT statement with named parameters such as :id, :server, :schema, :state"),
+            value("update_state", "an UPDATE statement with the named parameters :state and :id"));
 
     static final Key DISCOVER = section("discover",
             value("server", "the name of one of the servers"),

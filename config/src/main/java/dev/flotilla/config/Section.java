@@ -110,6 +110,37 @@ final class Section {
         }
     }
 
+    /**
+     * The free names and values under {@code key} (e.g. a server's {@code properties}), in the file's
+     * order, each value interpolated like {@link #value}; names are checked by {@code nameProblem}.
+     */
+    Map<String, String> values(String key, Function<String, Optional<String>> nameProblem) {
+        Map<String, String> values = new LinkedHashMap<>();
+        Optional<Tree.Entry> entry = entry(key);
+        if (entry.isEmpty()) {
+            return values;
+        }
+        String keyPath = pathOf(key);
+        if (!(entry.get().value() instanceof Tree.Mapping mapping)) {
+            fail(entry.get().value().origin(), keyPath, "expected " + schema.child(key).orElseThrow().expected()
+                    + ", found " + entry.get().value().describe());
+            return values;
+        }
+        mapping.entries().forEach((name, child) -> {
+            String path = keyPath + "." + name;
+            Optional<String> problem = nameProblem.apply(name);
+            if (problem.isPresent()) {
+                fail(child.keyOrigin(), path, problem.get());
+            } else if (!(child.value() instanceof Tree.Scalar scalar) || scalar.isNull()) {
+                fail(child.value().origin(), path, "expected a value, found " + child.value().describe());
+            } else {
+                interpolator.resolve(scalar.text(), Interpolator.Allowed.ENV, message -> fail(scalar.origin(), path, message))
+                        .ifPresent(text -> values.put(name, text));
+            }
+        });
+        return values;
+    }
+
     /** Like {@link #value} for a key that must be present: its absence is reported. */
     <T> Optional<T> required(String key, Interpolator.Allowed allowed, Parser<T> parser) {
         if (entry(key).isEmpty()) {

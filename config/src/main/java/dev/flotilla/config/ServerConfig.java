@@ -1,6 +1,11 @@
 package dev.flotilla.config;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -18,9 +23,15 @@ import java.util.stream.Collectors;
  * @param maxConcurrency tenants migrated on this server at once, at least 1 and at most {@code poolSize}
  * @param layout         where each tenant lives; one of {@link DatabaseKind#layouts()} for the URL's kind,
  *                       and {@link Layout#FILE_PER_TENANT} needs a {@code ${tenant.…}} in the URL
+ * @param properties     values for {@code ${server.<name>}} in the URL (e.g. {@code host}), in the file's
+ *                       order; names are letters, digits and {@code _}, not starting with a digit, and not
+ *                       {@code name} ({@code ${server.name}} is the server's name). The tenant
+ *                       registry refuses a {@code ${server.…}} without its property. Never null
  */
 public record ServerConfig(String name, String url, Credentials credentials, int poolSize, int maxConcurrency,
-                           Layout layout) {
+                           Layout layout, Map<String, String> properties) {
+
+    private static final Pattern PROPERTY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     /** Connections per pool when the config names no {@code pool_size} (HikariCP's own default). */
     public static final int DEFAULT_POOL_SIZE = 10;
@@ -42,6 +53,32 @@ public record ServerConfig(String name, String url, Credentials credentials, int
                     + " (e.g. jdbc:sqlite:data/${tenant.id}.db), found '" + JdbcUrls.mask(url)
                     + "': every tenant would share one file");
         }
+        properties = copyOf(properties);
+    }
+
+    /** A server without properties. */
+    public ServerConfig(String name, String url, Credentials credentials, int poolSize, int maxConcurrency, Layout layout) {
+        this(name, url, credentials, poolSize, maxConcurrency, layout, Map.of());
+    }
+
+    /** Why {@code name} cannot name a property, if it cannot. */
+    static Optional<String> propertyNameProblem(String name) {
+        if (!PROPERTY.matcher(name).matches() || name.equals("name")) {
+            return Optional.of("expected a property name of letters, digits and _ (not starting with a digit) other"
+                    + " than 'name', found '" + name + "'");
+        }
+        return Optional.empty();
+    }
+
+    private static Map<String, String> copyOf(Map<String, String> properties) {
+        Objects.requireNonNull(properties, "properties");
+        properties.forEach((key, value) -> {
+            propertyNameProblem(key).ifPresent(problem -> {
+                throw new InvalidValue("properties." + key, problem);
+            });
+            Objects.requireNonNull(value, () -> "properties." + key);
+        });
+        return Collections.unmodifiableMap(new LinkedHashMap<>(properties));
     }
 
     /** The kind of database, from the URL's prefix. */

@@ -48,7 +48,7 @@ class ConfigErrorsTest {
                 + " at most 63), found '1bad'\n"
                 + "  " + file + ":5:16: servers.pg1.pool_size: expected an integer of at least 1, found 0\n"
                 + "  " + file + ":6:5: servers.pg1.max_concurency: unknown key 'max_concurency'; expected one of url,"
-                + " user, password, pool_size, max_concurrency, layout; did you mean 'max_concurrency'?\n"
+                + " user, password, pool_size, max_concurrency, layout, properties; did you mean 'max_concurrency'?\n"
                 + "  " + file + ":9:17: defaults.lock_timeout: expected a duration (500ms, 30s, 5m, 1h, or ISO-8601 such"
                 + " as PT1M30S) or 0, found 'soon'");
         assertThat(e.problems()).hasSize(4);
@@ -159,7 +159,7 @@ class ConfigErrorsTest {
                 """)).containsExactly(
                 "1:10 scripts: expected a folder, relative to this file's folder, found a list",
                 "3:8 servers.pg1: expected a mapping of keys (url, user, password, pool_size, max_concurrency,"
-                        + " layout), found a value",
+                        + " layout, properties), found a value",
                 "5:11 defaults: expected a mapping of keys (concurrency, per_server, retry, lock_wait, lock_timeout,"
                         + " statement_timeout, canary, max_failures), found a value");
     }

@@ -19,7 +19,8 @@ public final class RegistrySources {
 
     /**
      * The source; a SQL query or discovery runs on its server through {@code connections} when the source
-     * is loaded, not here.
+     * is loaded, not here. A SQL source is writable ({@code provision --register}, state changes) when the
+     * config gives it a {@code table} or {@code insert}/{@code update_state} statements.
      */
     public static RegistrySource open(ProjectConfig config, TenantConnections connections) {
         RegistryConfig registry = config.registry();
@@ -27,7 +28,12 @@ public final class RegistrySources {
             return FileRegistry.open(file.path());
         }
         if (registry instanceof RegistryConfig.Sql sql) {
-            return new SqlRegistry(sql.query(), mapping(sql), () -> connections.connectServer(sql.server()));
+            SqlRegistry source = new SqlRegistry(sql.query(), mapping(sql), () -> connections.connectServer(sql.server()));
+            if (sql.table() != null) {
+                return source.withTable(sql.table());
+            }
+            boolean writable = sql.insert() != null || sql.updateState() != null;
+            return writable ? source.withWrites(sql.insert(), sql.updateState()) : source;
         }
         RegistryConfig.Discover discover = (RegistryConfig.Discover) registry;
         return new DiscoveryRegistry(Servers.spec(config.server(discover.server()).orElseThrow()),

@@ -18,9 +18,9 @@ public final class Servers {
         return config.servers().values().stream().map(Servers::spec).toList();
     }
 
-    /** The server's name, URL template and layout (the config has no {@code ${server.*}} properties). */
+    /** The server's name, URL template, layout and properties (the values of {@code ${server.*}}). */
     public static ServerSpec spec(ServerConfig server) {
-        return new ServerSpec(server.name(), server.url(), layout(server.layout()));
+        return new ServerSpec(server.name(), server.url(), layout(server.layout()), server.properties());
     }
 
     static Layout layout(dev.flotilla.config.Layout layout) {

@@ -21,20 +21,20 @@ public final class Registry {
 
     private final String source;
     private final List<Tenant> tenants;
-    private final Map<String, Origin> origins;
-    private final Map<String, Tenant> byId;
+    private final Map<String, TenantEntry> byId;
     private final Map<String, ServerSpec> servers;
     private final Map<String, ConnectionTemplate> templates;
 
     private Registry(String source, List<TenantEntry> entries, Collection<ServerSpec> servers) {
         this.source = source;
-        this.tenants = entries.stream().map(TenantEntry::tenant).toList();
-        this.origins = new HashMap<>(entries.size() * 2);
+        Tenant[] all = new Tenant[entries.size()];
         this.byId = new HashMap<>(entries.size() * 2);
-        for (TenantEntry entry : entries) {
-            origins.put(entry.tenant().id(), entry.origin());
-            byId.put(entry.tenant().id(), entry.tenant());
+        for (int i = 0; i < all.length; i++) {
+            TenantEntry entry = entries.get(i);
+            all[i] = entry.tenant();
+            byId.put(entry.tenant().id(), entry);
         }
+        this.tenants = List.of(all);
         this.servers = new LinkedHashMap<>();
         this.templates = new HashMap<>();
         for (ServerSpec server : servers) {
@@ -70,22 +70,26 @@ public final class Registry {
 
     /** The tenant with this id, if any. */
     public Optional<Tenant> find(String id) {
-        return Optional.ofNullable(byId.get(id));
+        TenantEntry entry = byId.get(id);
+        return entry == null ? Optional.empty() : Optional.of(entry.tenant());
     }
 
     /** The tenant with this id; an unknown id is an error with near matches. */
     public Tenant tenant(String id) {
-        Tenant tenant = byId.get(id);
-        if (tenant == null) {
-            throw new RegistryException("no tenant " + Names.quote(id) + " in " + source + Names.didYouMean(id, byId.keySet()));
-        }
-        return tenant;
+        return entry(id).tenant();
     }
 
     /** Where the tenant was read from. */
     public Origin origin(String id) {
-        tenant(id);
-        return origins.get(id);
+        return entry(id).origin();
+    }
+
+    private TenantEntry entry(String id) {
+        TenantEntry entry = byId.get(id);
+        if (entry == null) {
+            throw new RegistryException("no tenant " + Names.quote(id) + " in " + source + Names.didYouMean(id, byId.keySet()));
+        }
+        return entry;
     }
 
     /** The servers, by name, in the order given. */

@@ -52,6 +52,9 @@ public enum ServerKind {
     public String refusal(String name) {
         return switch (this) {
             case POSTGRESQL -> {
+                if (name.length() <= 21) {
+                    yield null; // at most 3 UTF-8 bytes per char (a surrogate pair: 4 for 2), so at most 63 bytes
+                }
                 int bytes = name.getBytes(StandardCharsets.UTF_8).length;
                 yield bytes > 63 ? "is " + bytes + " bytes in UTF-8; PostgreSQL holds at most 63" : null;
             }
@@ -65,12 +68,22 @@ public enum ServerKind {
         if (length > 64) {
             return "is " + length + " characters; MySQL/MariaDB hold at most 64";
         }
-        if (name.codePoints().anyMatch(c -> c > 0xFFFF)) {
+        if (hasSurrogate(name)) {
             return "has a character beyond U+FFFF; MySQL/MariaDB identifiers hold only the Basic Multilingual Plane";
         }
         if (name.endsWith(" ")) {
             return "ends with a space, which MySQL/MariaDB do not allow in a database name";
         }
         return null;
+    }
+
+    /** Whether the name holds a character beyond U+FFFF, which Java keeps as a surrogate pair. */
+    private static boolean hasSurrogate(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (Character.isSurrogate(name.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

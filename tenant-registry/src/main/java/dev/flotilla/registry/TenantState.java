@@ -25,6 +25,19 @@ public enum TenantState {
 
     /** Parses a label, ignoring case; an unknown one is an error listing the valid labels. */
     public static TenantState parse(String text) {
+        // The labels as written, without a lower-case copy per comparison: registries hold many tenants.
+        switch (text) {
+            case "active":
+                return ACTIVE;
+            case "provisioning":
+                return PROVISIONING;
+            case "suspended":
+                return SUSPENDED;
+            case "archived":
+                return ARCHIVED;
+            default:
+                break;
+        }
         for (TenantState state : values()) {
             if (state.label().equalsIgnoreCase(text.strip())) {
                 return state;

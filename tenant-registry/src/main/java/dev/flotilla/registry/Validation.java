@@ -32,7 +32,7 @@ final class Validation {
     /** The entries with defaults filled in, in the same order. */
     List<TenantEntry> validate(String source, List<TenantEntry> entries) {
         Map<String, TenantEntry> byId = new HashMap<>(entries.size() * 2);
-        Map<String, TenantEntry> byLocation = new HashMap<>(entries.size() * 2);
+        Map<Location, TenantEntry> byLocation = new HashMap<>(entries.size() * 2);
         List<TenantEntry> valid = new ArrayList<>(entries.size());
         for (TenantEntry entry : entries) {
             TenantEntry first = byId.putIfAbsent(entry.tenant().id().toLowerCase(Locale.ROOT), entry);
@@ -41,14 +41,14 @@ final class Validation {
                         + ": first at " + first.origin() + " as " + Names.quote(first.tenant().id()) + ", again at " + entry.origin());
                 continue;
             }
-            TenantEntry checked = check(entry);
+            Checked checked = check(entry);
             if (checked != null) {
-                TenantEntry sharing = byLocation.putIfAbsent(key(checked.tenant()), checked);
+                TenantEntry sharing = byLocation.putIfAbsent(checked.location(), checked.entry());
                 if (sharing != null) {
                     problem(entry, "lives where tenant " + Names.quote(sharing.tenant().id()) + " (" + sharing.origin()
-                            + ") lives: " + location(checked.tenant()));
+                            + ") lives: " + location(checked.entry().tenant()));
                 }
-                valid.add(checked);
+                valid.add(checked.entry());
             }
         }
         if (!problems.isEmpty()) {
@@ -57,7 +57,15 @@ final class Validation {
         return valid;
     }
 
-    private TenantEntry check(TenantEntry entry) {
+    /** A valid entry and what two tenants must never share (see {@link #key}). */
+    private record Checked(TenantEntry entry, Location location) {
+    }
+
+    /** Where a tenant lives: a server and its database and schema, or a server and a file (its URL). */
+    private record Location(String server, String database, String schema, String file) {
+    }
+
+    private Checked check(TenantEntry entry) {
         Tenant tenant = entry.tenant();
         Server server = servers.get(tenant.server());
         if (server == null) {
@@ -75,13 +83,18 @@ final class Validation {
             problem(entry, missing);
             return null;
         }
+        String url;
         try {
-            server.template().render(located, server.spec());
+            url = server.template().render(located, server.spec()).value();
         } catch (RegistryException e) {
             problems.add(new Problem(entry.origin(), null, e.getMessage()));
             return null;
         }
-        return namesFit ? new TenantEntry(located, entry.origin()) : null;
+        if (!namesFit) {
+            return null;
+        }
+        TenantEntry valid = located == tenant ? entry : new TenantEntry(located, entry.origin());
+        return new Checked(valid, key(located, url));
     }
 
     /** The tenant with its schema or database from the id where the layout needs one and the template uses the id. */
@@ -100,7 +113,7 @@ final class Validation {
                 if (tenant.database() == null && !idIsName) {
                     return missing(entry, spec, "database");
                 }
-                if (tenant.schema() != null && spec.kind() == ServerKind.MYSQL) {
+                if (tenant.schema() != null && server.template().kind() == ServerKind.MYSQL) {
                     problem(entry, "has schema " + Names.quote(tenant.schema()) + ", but on MySQL/MariaDB server "
                             + Names.quote(spec.name()) + " a schema is a database: give only database");
                     return null;
@@ -125,20 +138,21 @@ final class Validation {
     }
 
     private boolean fits(TenantEntry entry, Server server, String field, String name) {
-        String refusal = name == null ? null : server.spec().kind().refusal(name);
+        // the template's kind, parsed once: ServerSpec.kind() reads the URL again on every call
+        String refusal = name == null ? null : server.template().kind().refusal(name);
         if (refusal != null) {
             problem(entry, field + " " + Names.quote(name) + " " + refusal);
         }
         return refusal == null;
     }
 
-    /** What two tenants must never share: the server and the database and schema, or the file. */
-    private String key(Tenant tenant) {
+    /** What two tenants must never share: the server and the database and schema, or the file (its URL). */
+    private Location key(Tenant tenant, String url) {
         Server server = servers.get(tenant.server());
         if (server.spec().layout() == Layout.FILE_PER_TENANT) {
-            return tenant.server() + '\0' + server.template().render(tenant, server.spec()).value();
+            return new Location(tenant.server(), null, null, url);
         }
-        return tenant.server() + '\0' + tenant.database() + '\0' + tenant.schema();
+        return new Location(tenant.server(), tenant.database(), tenant.schema(), null);
     }
 
     /** Where the tenant lives, as a sentence. */

@@ -30,8 +30,23 @@ final class Csv {
     private Csv() {
     }
 
+    /** Takes each record as it is read. */
+    @FunctionalInterface
+    interface RowConsumer {
+        void accept(Row row);
+    }
+
     static List<Row> parse(String text) throws MalformedException {
         List<Row> rows = new ArrayList<>();
+        parse(text, rows::add);
+        return rows;
+    }
+
+    /**
+     * Hands each record to {@code rows} as soon as it is read, so that a large file is never held twice
+     * (as text and as records). Records before a malformed one have been handed over when it throws.
+     */
+    static void parse(String text, RowConsumer rows) throws MalformedException {
         int at = text.startsWith("\uFEFF") ? 1 : 0;
         int line = 1;
         while (at < text.length()) {
@@ -43,7 +58,7 @@ final class Csv {
             }
             int start = at;
             int firstLine = line;
-            List<String> fields = new ArrayList<>();
+            List<String> fields = new ArrayList<>(8);
             while (true) {
                 int fieldStart = at;
                 while (at < text.length() && (text.charAt(at) == ' ' || text.charAt(at) == '\t')) {
@@ -93,11 +108,10 @@ final class Csv {
                 }
                 break;
             }
-            rows.add(new Row(firstLine, fields, start, at));
+            rows.accept(new Row(firstLine, fields, start, at));
             at = next(text, at);
             line++;
         }
-        return rows;
     }
 
     /** A field as written: quoted when it holds a comma, a quote, a line break or outer spaces. */

@@ -6,7 +6,6 @@ import dev.flotilla.registry.Problem;
 import dev.flotilla.registry.Tenant;
 import dev.flotilla.registry.TenantEntry;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,37 +22,55 @@ final class CsvTenants {
     static final String ATTRIBUTE_PREFIX = "attributes.";
     private static final List<String> COLUMNS = List.of("id", "server", "database", "schema", "tags", "state");
 
-    final List<String> header;
-    final List<Csv.Row> rows;
+    private final String source;
+    private final boolean keepRows;
+    private final Canon canon = new Canon();
+    private boolean sawHeader;
+    private boolean headerGood;
+    List<String> header = List.of();
+    /** The rows after the header, kept only for writing (see {@link #read}). */
+    final List<Csv.Row> rows = new ArrayList<>();
     final List<TenantEntry> entries = new ArrayList<>();
     final List<Problem> problems = new ArrayList<>();
 
-    private CsvTenants(List<String> header, List<Csv.Row> rows) {
-        this.header = header;
-        this.rows = rows;
+    private CsvTenants(String source, boolean keepRows) {
+        this.source = source;
+        this.keepRows = keepRows;
     }
 
-    static CsvTenants read(String source, String text) {
-        List<Csv.Row> all;
+    /**
+     * Reads the text, turning each row into an entry as it is parsed. With {@code keepRows} the parsed
+     * rows are kept in {@link #rows}, as {@link FileRegistry} needs them to rewrite one.
+     */
+    static CsvTenants read(String source, String text, boolean keepRows) {
+        CsvTenants csv = new CsvTenants(source, keepRows);
         try {
-            all = Csv.parse(text);
+            Csv.parse(text, csv::row);
         } catch (Csv.MalformedException e) {
-            CsvTenants broken = new CsvTenants(List.of(), List.of());
+            // As before streaming: a malformed file reports that alone.
+            CsvTenants broken = new CsvTenants(source, keepRows);
             broken.problems.add(new Problem(new Origin(source, e.line), null, "CSV: " + e.getMessage()));
             return broken;
         }
-        if (all.isEmpty()) {
-            CsvTenants empty = new CsvTenants(List.of(), List.of());
-            empty.problems.add(new Problem(new Origin(source, 1), null, "CSV registry has no header row; expected at least id,server"));
-            return empty;
-        }
-        CsvTenants csv = new CsvTenants(all.get(0).fields(), all.subList(1, all.size()));
-        if (csv.checkHeader(source, all.get(0).line())) {
-            for (Csv.Row row : csv.rows) {
-                csv.row(source, row);
-            }
+        if (!csv.sawHeader) {
+            csv.problems.add(new Problem(new Origin(source, 1), null, "CSV registry has no header row; expected at least id,server"));
         }
         return csv;
+    }
+
+    private void row(Csv.Row row) {
+        if (!sawHeader) {
+            sawHeader = true;
+            header = row.fields();
+            headerGood = checkHeader(source, row.line());
+        } else {
+            if (keepRows) {
+                rows.add(row);
+            }
+            if (headerGood) {
+                row(source, row);
+            }
+        }
     }
 
     private boolean checkHeader(String source, int line) {
@@ -82,7 +99,7 @@ final class CsvTenants {
                     + " (" + String.join(",", header) + ")"));
             return;
         }
-        Fields fields = new Fields(origin, problems);
+        Fields fields = new Fields(origin, problems, canon);
         for (int i = 0; i < header.size(); i++) {
             String value = row.fields().get(i);
             String empty = value.isEmpty() ? null : value;
@@ -95,7 +112,7 @@ final class CsvTenants {
                 case "tags" -> fields.tags = splitTags(value);
                 default -> {
                     if (empty != null) {
-                        fields.attributes.put(header.get(i).substring(ATTRIBUTE_PREFIX.length()), value);
+                        fields.attribute(header.get(i).substring(ATTRIBUTE_PREFIX.length()), value);
                     }
                 }
             }
@@ -106,8 +123,23 @@ final class CsvTenants {
         }
     }
 
+    /** Tags separated by {@code ;} or {@code |}, stripped, empty ones dropped; by hand, as it runs for every row. */
     static List<String> splitTags(String value) {
-        return Arrays.stream(value.split("[;|]")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+        if (value.isEmpty()) {
+            return List.of();
+        }
+        List<String> tags = new ArrayList<>(4);
+        int start = 0;
+        for (int i = 0; i <= value.length(); i++) {
+            if (i == value.length() || value.charAt(i) == ';' || value.charAt(i) == '|') {
+                String tag = value.substring(start, i).strip();
+                if (!tag.isEmpty()) {
+                    tags.add(tag);
+                }
+                start = i + 1;
+            }
+        }
+        return tags;
     }
 
     /** The tenant as a CSV record under this header; refuses what the header has no column for. */

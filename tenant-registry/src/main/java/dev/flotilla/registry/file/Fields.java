@@ -24,17 +24,32 @@ final class Fields {
 
     private final Origin origin;
     private final List<Problem> problems;
+    private final Canon canon;
     String id;
     String server;
     String database;
     String schema;
     List<String> tags = List.of();
     String state;
-    final Map<String, String> attributes = new LinkedHashMap<>();
+    /** Null until the first attribute: most tenants have none. */
+    private Map<String, String> attributes;
 
-    Fields(Origin origin, List<Problem> problems) {
+    Fields(Origin origin, List<Problem> problems, Canon canon) {
         this.origin = origin;
         this.problems = problems;
+        this.canon = canon;
+    }
+
+    /**
+     * Sets an attribute, name and value shared through the read's {@link Canon}.
+     *
+     * @return whether the name was new (a second value replaces the first, as the caller reports)
+     */
+    boolean attribute(String name, String value) {
+        if (attributes == null) {
+            attributes = new LinkedHashMap<>(4);
+        }
+        return attributes.put(canon.of(name), canon.of(value)) == null;
     }
 
     /** Notes a problem with this entry, at its own origin or at a more precise line. */
@@ -58,14 +73,15 @@ final class Fields {
             problem(0, "entry has no server");
             return null;
         }
-        Set<String> tagSet = new LinkedHashSet<>(tags);
+        Set<String> tagSet = tagSet();
         if (tagSet.size() != tags.size()) {
             problem(0, "tags " + tags + " name a tag twice");
             return null;
         }
+        Map<String, String> shared = attributes == null ? Map.of() : attributes;
         try {
             TenantState parsed = state == null ? TenantState.ACTIVE : TenantState.parse(state);
-            return new TenantEntry(new Tenant(id, server, database, schema, tagSet, attributes, parsed), origin);
+            return new TenantEntry(new Tenant(id, canon.of(server), database, schema, tagSet, shared, parsed), origin);
         } catch (RegistryException e) {
             String prefix = "tenant " + Names.quote(id) + ": ";
             String message = e.getMessage();
@@ -76,5 +92,20 @@ final class Fields {
             }
             return null;
         }
+    }
+
+    /** The tags, shared through the canon; fewer than given when one is given twice. */
+    private Set<String> tagSet() {
+        if (tags.isEmpty()) {
+            return Set.of();
+        }
+        if (tags.size() == 1) {
+            return Set.of(canon.of(tags.get(0)));
+        }
+        Set<String> set = new LinkedHashSet<>();
+        for (String tag : tags) {
+            set.add(canon.of(tag));
+        }
+        return set;
     }
 }

@@ -79,8 +79,17 @@ public final class FileRegistry implements WritableRegistry {
     @Override
     public List<TenantEntry> load() {
         if (format == Format.CSV) {
-            CsvTenants csv = CsvTenants.read(description(), read());
+            CsvTenants csv = CsvTenants.read(description(), read(), false);
             return result(csv.entries, csv.problems);
+        }
+        if (format == Format.YAML) {
+            // Large generated registries are one flow mapping per line: read those without the YAML parser.
+            String text = read();
+            YamlTenants.Result yaml = FlowLines.read(description(), text);
+            if (yaml == null) {
+                yaml = YamlTenants.read(description(), new java.io.StringReader(text), false);
+            }
+            return result(yaml.entries(), yaml.problems());
         }
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             YamlTenants.Result yaml = YamlTenants.read(description(), reader, false);
@@ -96,7 +105,7 @@ public final class FileRegistry implements WritableRegistry {
     public void register(Tenant tenant) {
         String text = read();
         if (format == Format.CSV) {
-            CsvTenants csv = readForWrite(CsvTenants.read(description(), text));
+            CsvTenants csv = readForWrite(CsvTenants.read(description(), text, true));
             requireNew(csv.entries, tenant);
             String separator = text.contains("\r\n") ? "\r\n" : "\n";
             boolean endsWithBreak = text.isEmpty() || text.endsWith("\n") || text.endsWith("\r");
@@ -112,7 +121,7 @@ public final class FileRegistry implements WritableRegistry {
     public void setState(String id, TenantState state) {
         String text = read();
         if (format == Format.CSV) {
-            CsvTenants csv = readForWrite(CsvTenants.read(description(), text));
+            CsvTenants csv = readForWrite(CsvTenants.read(description(), text, true));
             int index = indexOf(csv.entries, id);
             if (!csv.header.contains("state")) {
                 throw new RegistryException("registry file " + file + " has no state column; add one to the header to record states");

@@ -49,6 +49,7 @@ final class YamlTenants {
     private final boolean keepLayout;
     private final List<TenantEntry> entries = new ArrayList<>();
     private final List<Problem> problems = new ArrayList<>();
+    private final Canon canon = new Canon();
     private final List<EntryLayout> entryLayouts = new ArrayList<>();
     private int keyEnd = -1;
     private boolean present;
@@ -140,7 +141,7 @@ final class YamlTenants {
             skipRest(start);
             return;
         }
-        Fields fields = new Fields(origin, problems);
+        Fields fields = new Fields(origin, problems, canon);
         Set<String> seen = new HashSet<>();
         int keyColumn = -1;
         int stateStart = -1;
@@ -242,7 +243,7 @@ final class YamlTenants {
             Event attribute = parser.next();
             track(attribute);
             if (key instanceof ScalarEvent name && attribute instanceof ScalarEvent text) {
-                if (fields.attributes.put(name.getValue(), isNull(text) ? "" : text.getValue()) != null) {
+                if (!fields.attribute(name.getValue(), isNull(text) ? "" : text.getValue())) {
                     fields.problem(line(key), "attribute " + Names.quote(name.getValue()) + " is given twice");
                 }
             } else {

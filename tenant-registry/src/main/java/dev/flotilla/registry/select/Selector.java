@@ -5,14 +5,13 @@ import dev.flotilla.registry.RegistryException;
 import dev.flotilla.registry.Tenant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Applies a {@link Selection} to a registry's tenants, keeping registry order. Immutable, thread-safe.
@@ -35,10 +34,7 @@ public final class Selector {
         if (!selection.isExplicit()) {
             throw new RegistryException("no tenants selected: give --tenant ID, --tag TAG or --all");
         }
-        Map<String, Tenant> byId = new HashMap<>();
-        if (!selection.tenants().isEmpty() || !selection.excludes().isEmpty()) {
-            tenants.forEach(t -> byId.put(t.id(), t));
-        }
+        Map<String, Tenant> byId = named(tenants);
         List<String> errors = new ArrayList<>();
         Predicate<Tenant> included = included(tenants, byId, errors);
         Predicate<Tenant> excluded = patterns(selection.excludes(), "--exclude", tenants, byId, errors);
@@ -61,6 +57,26 @@ public final class Selector {
         return selected;
     }
 
+    /**
+     * The tenants whose ids the selection names exactly (not by glob), by id: one pass, and no map of
+     * the whole fleet, which is large and mostly unused.
+     */
+    private Map<String, Tenant> named(List<Tenant> tenants) {
+        Set<String> exact = new HashSet<>();
+        for (List<String> values : List.of(selection.tenants(), selection.excludes())) {
+            values.stream().filter(value -> !Glob.isGlob(value)).forEach(exact::add);
+        }
+        Map<String, Tenant> byId = new HashMap<>();
+        if (!exact.isEmpty()) {
+            for (Tenant tenant : tenants) {
+                if (exact.contains(tenant.id())) {
+                    byId.put(tenant.id(), tenant);
+                }
+            }
+        }
+        return byId;
+    }
+
     private Predicate<Tenant> included(List<Tenant> tenants, Map<String, Tenant> byId, List<String> errors) {
         if (selection.all()) {
             return t -> true;
@@ -68,9 +84,13 @@ public final class Selector {
         Predicate<Tenant> byName = patterns(selection.tenants(), "--tenant", tenants, byId, errors);
         Set<String> tags = selection.tags();
         if (!tags.isEmpty()) {
-            Set<String> known = tenants.stream().flatMap(t -> t.tags().stream()).collect(Collectors.toCollection(TreeSet::new));
+            Set<String> known = new HashSet<>();
+            for (Tenant tenant : tenants) {
+                known.addAll(tenant.tags());
+            }
+            Set<String> sorted = new TreeSet<>(known);
             tags.stream().filter(tag -> !known.contains(tag)).forEach(tag -> errors.add("no tenant has tag "
-                    + Names.quote(tag) + "; known tags: " + (known.isEmpty() ? "(none)" : String.join(", ", known))));
+                    + Names.quote(tag) + "; known tags: " + (known.isEmpty() ? "(none)" : String.join(", ", sorted))));
         }
         return byName.or(t -> !tags.isEmpty() && hasAny(t.tags(), tags));
     }
@@ -85,9 +105,9 @@ public final class Selector {
     }
 
     /** Matches ids or globs; notes each id no tenant has and each glob that matches none. */
-    private static boolean matchesAny(List<Pattern> patterns, String id) {
-        for (Pattern pattern : patterns) {
-            if (pattern.matcher(id).matches()) {
+    private static boolean matchesAny(List<Glob> patterns, String id) {
+        for (Glob pattern : patterns) {
+            if (pattern.matches(id)) {
                 return true;
             }
         }
@@ -97,25 +117,26 @@ public final class Selector {
     private static Predicate<Tenant> patterns(List<String> values, String option, List<Tenant> tenants,
                                               Map<String, Tenant> byId, List<String> errors) {
         Set<String> exact = new TreeSet<>();
-        Map<String, Pattern> globs = new LinkedHashMap<>();
+        Map<String, Glob> globs = new LinkedHashMap<>();
         for (String value : values) {
             if (Glob.isGlob(value)) {
                 globs.put(value, Glob.compile(value));
             } else if (byId.containsKey(value)) {
                 exact.add(value);
             } else {
-                errors.add(option + " " + Names.quote(value) + ": no tenant has this id" + Names.didYouMean(value, byId.keySet()));
+                errors.add(option + " " + Names.quote(value) + ": no tenant has this id"
+                        + Names.didYouMean(value, tenants.stream().map(Tenant::id).toList()));
             }
         }
         globs.forEach((glob, pattern) -> {
-            if (tenants.stream().noneMatch(t -> pattern.matcher(t.id()).matches())) {
+            if (tenants.stream().noneMatch(t -> pattern.matches(t.id()))) {
                 errors.add(option + " " + Names.quote(glob) + " matches no tenant");
             }
         });
         if (values.isEmpty()) {
             return t -> false;
         }
-        List<Pattern> patterns = List.copyOf(globs.values());
+        List<Glob> patterns = List.copyOf(globs.values());
         return t -> exact.contains(t.id()) || matchesAny(patterns, t.id());
     }
 }

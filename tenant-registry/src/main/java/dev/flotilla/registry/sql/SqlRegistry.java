@@ -31,10 +31,10 @@ import java.util.Set;
  * Tenants from a query on a control database, typically the application's own {@code tenants} table.
  * Each {@link #load()} opens one connection, runs the query and closes it. Immutable, thread-safe.
  *
- * <p>Writable when given statements ({@link #withWrites}): {@code insert} takes the parameters
- * {@code id, server, database, schema, tags, state} in that order (tags joined with {@code ;}, NULL for
- * absent values), {@code updateState} takes {@code state, id}. Values are always bound as parameters,
- * never put into the SQL text.
+ * <p>Writable when given statements ({@link #withWrites}) or a table ({@link #withTable}); otherwise
+ * {@link #register} and {@link #setState} refuse with a message saying what to add. Values are always
+ * bound as parameters, never put into the SQL text. Each write opens a connection, runs one statement,
+ * commits and closes it.
  */
 public final class SqlRegistry implements WritableRegistry {
 
@@ -43,24 +43,40 @@ public final class SqlRegistry implements WritableRegistry {
     private final String query;
     private final ColumnMapping mapping;
     private final ConnectionSource connections;
-    private final String insert;
-    private final String updateState;
+    private final Writes writes;
 
     public SqlRegistry(String query, ColumnMapping mapping, ConnectionSource connections) {
-        this(query, mapping, connections, null, null);
+        this(query, mapping, connections, null);
     }
 
-    private SqlRegistry(String query, ColumnMapping mapping, ConnectionSource connections, String insert, String updateState) {
+    private SqlRegistry(String query, ColumnMapping mapping, ConnectionSource connections, Writes writes) {
         this.query = Objects.requireNonNull(query, "query");
         this.mapping = Objects.requireNonNull(mapping, "mapping");
         this.connections = Objects.requireNonNull(connections, "connections");
-        this.insert = insert;
-        this.updateState = updateState;
+        this.writes = writes;
     }
 
-    /** This registry with statements for {@code provision --register}; either may be null (not writable that way). */
+    /**
+     * This registry with statements for {@code provision --register} and state changes; either may be
+     * null (that write is then refused). Named parameters: {@code :id, :server, :database, :schema,
+     * :tags, :state} in {@code insertStatement} (tags joined with {@code ;}; NULL for absent values),
+     * {@code :id, :state} in {@code updateStateStatement}. A statement with {@code ?} instead binds by
+     * position: {@code id, server, database, schema, tags, state}, and {@code state, id}.
+     *
+     * @throws RegistryException for an unknown parameter name, or the wrong number of {@code ?}
+     */
     public SqlRegistry withWrites(String insertStatement, String updateStateStatement) {
-        return new SqlRegistry(query, mapping, connections, insertStatement, updateStateStatement);
+        return new SqlRegistry(query, mapping, connections, new StatementWrites(insertStatement, updateStateStatement));
+    }
+
+    /**
+     * This registry writing to {@code table} (optionally {@code schema.table}) with statements made from
+     * the column mapping: see {@link TableWrites}.
+     *
+     * @throws RegistryException if the table or a mapped column is not a plain identifier
+     */
+    public SqlRegistry withTable(String table) {
+        return new SqlRegistry(query, mapping, connections, new TableWrites(table, mapping));
     }
 
     @Override
@@ -169,40 +185,60 @@ public final class SqlRegistry implements WritableRegistry {
 
     @Override
     public void register(Tenant tenant) {
-        if (insert == null) {
+        if (writes == null || !writes.inserts()) {
             throw new RegistryException("the registry query has no insert statement, so tenants cannot be registered;"
                     + " add one, or register " + Names.quote(tenant.id()) + " in the control database yourself");
         }
-        execute("registering tenant " + Names.quote(tenant.id()), insert, tenant.id(), tenant.server(), tenant.database(),
-                tenant.schema(), tenant.tags().isEmpty() ? null : String.join(";", tenant.tags()), tenant.state().label());
+        execute("registering tenant " + Names.quote(tenant.id()), connection -> {
+            writes.insert(connection, tenant);
+            return 1;
+        });
     }
 
     @Override
     public void setState(String id, TenantState state) {
-        if (updateState == null) {
+        if (writes == null || !writes.updatesState()) {
             throw new RegistryException("the registry query has no update statement, so tenant states cannot be recorded;"
                     + " add one to record " + Names.quote(id) + " as " + state.label());
         }
-        int changed = execute("recording tenant " + Names.quote(id) + " as " + state.label(), updateState, state.label(), id);
+        int changed = execute("recording tenant " + Names.quote(id) + " as " + state.label(),
+                connection -> writes.updateState(connection, id, state));
         if (changed == 0) {
             throw new RegistryException("recording tenant " + Names.quote(id) + " as " + state.label()
                     + " changed no row: no tenant with that id in the control database");
         }
     }
 
-    private int execute(String what, String sql, String... parameters) {
-        try (Connection connection = connections.open();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setString(i + 1, parameters[i]);
+    /** One write on a connection of its own, committed unless the connection commits by itself. */
+    private interface Write {
+        int run(Connection connection) throws SQLException;
+    }
+
+    private int execute(String what, Write write) {
+        try (Connection connection = connections.open()) {
+            try {
+                int changed = write.run(connection);
+                if (!connection.getAutoCommit()) {
+                    connection.commit();
+                }
+                return changed;
+            } catch (SQLException | RuntimeException e) {
+                rollBack(connection, e);
+                throw e;
             }
-            int changed = statement.executeUpdate();
-            if (!connection.getAutoCommit()) {
-                connection.commit();
-            }
-            return changed;
         } catch (SQLException e) {
             throw SqlFailure.of(what, e);
+        }
+    }
+
+    /** Undoes a failed write; a failure here is added to the first one, never put in its place. */
+    private static void rollBack(Connection connection, Exception first) {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            first.addSuppressed(e);
         }
     }
 

@@ -29,18 +29,30 @@ public final class ConnectionTemplate {
     public static final String VALID_VARIABLES = "${tenant.id}, ${tenant.schema}, ${tenant.database}, "
             + "${tenant.<attribute>}, ${server.name}, ${server.<property>}";
 
-    private record Part(String literal, String variable, Context context) {
+    /** A literal, or a variable split once into its namespace and name (rendering runs per tenant). */
+    private record Part(String literal, String variable, boolean ofServer, String name, Context context) {
+
+        static Part literal(String text) {
+            return new Part(text, null, false, null, null);
+        }
+
+        static Part variable(String variable, Context context) {
+            return new Part(null, variable, variable.startsWith("server."), variable.substring(variable.indexOf('.') + 1), context);
+        }
     }
 
     private final String text;
     private final ServerKind kind;
     private final List<Part> parts;
+    /** The parts again, as an array: rendering runs per tenant, and a list's iterator is garbage each time. */
+    private final Part[] partArray;
     private final Set<String> variables;
 
     private ConnectionTemplate(String text, ServerKind kind, List<Part> parts) {
         this.text = text;
         this.kind = kind;
         this.parts = parts;
+        this.partArray = parts.toArray(new Part[0]);
         Set<String> used = new LinkedHashSet<>();
         parts.stream().filter(p -> p.variable() != null).forEach(p -> used.add(p.variable()));
         this.variables = java.util.Collections.unmodifiableSet(used);
@@ -74,7 +86,7 @@ public final class ConnectionTemplate {
             }
             String variable = text.substring(open + 2, close);
             requireKnownForm(text, variable);
-            parts.add(new Part(null, variable, scanner.context()));
+            parts.add(Part.variable(variable, scanner.context()));
             at = close + 1;
         }
         return new ConnectionTemplate(text, kind, List.copyOf(parts));
@@ -82,7 +94,7 @@ public final class ConnectionTemplate {
 
     private static Part literal(String literal, Scanner scanner) {
         scanner.read(literal);
-        return new Part(literal, null, null);
+        return Part.literal(literal);
     }
 
     private static void requireKnownForm(String text, String variable) {
@@ -126,8 +138,9 @@ public final class ConnectionTemplate {
      * look at the values themselves: {@link #render} refuses those that are unsafe.
      */
     public String check(Tenant tenant, ServerSpec server) {
-        for (String variable : variables) {
-            if (value(variable, tenant, server) == null) {
+        for (Part part : partArray) {
+            if (part.variable() != null && value(part, tenant, server) == null) {
+                String variable = part.variable();
                 return "server " + Names.quote(server.name()) + " URL template uses ${" + variable + "}, "
                         + (variable.startsWith("tenant.") ? "which the tenant does not have" : "which the server does not have")
                         + "; valid variables here are " + validVariables(tenant, server);
@@ -147,12 +160,12 @@ public final class ConnectionTemplate {
             throw new RegistryException("tenant " + Names.quote(tenant.id()) + ": " + problem);
         }
         StringBuilder url = new StringBuilder(text.length() + 32);
-        for (Part part : parts) {
+        for (Part part : partArray) {
             if (part.literal() != null) {
                 url.append(part.literal());
             } else {
                 try {
-                    url.append(part.context().insert(part.variable(), value(part.variable(), tenant, server)));
+                    url.append(part.context().insert(part.variable(), value(part, tenant, server)));
                 } catch (RegistryException e) {
                     throw new RegistryException("tenant " + Names.quote(tenant.id()) + " on server "
                             + Names.quote(server.name()) + ": " + e.getMessage());
@@ -172,9 +185,9 @@ public final class ConnectionTemplate {
         return masked();
     }
 
-    private static String value(String variable, Tenant tenant, ServerSpec server) {
-        String name = variable.substring(variable.indexOf('.') + 1);
-        if (variable.startsWith("server.")) {
+    private static String value(Part part, Tenant tenant, ServerSpec server) {
+        String name = part.name();
+        if (part.ofServer()) {
             return name.equals("name") ? server.name() : server.properties().get(name);
         }
         return switch (name) {

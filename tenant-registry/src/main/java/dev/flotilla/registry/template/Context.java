@@ -34,11 +34,14 @@ enum Context {
             if (value.contains("..")) {
                 throw refused(variable, value, "a SQLite file path, where '..' could leave the data folder");
             }
-            value.codePoints().filter(c -> FILE_UNSAFE.indexOf(c) >= 0 || Character.isISOControl(c)).findFirst()
-                    .ifPresent(c -> {
-                        throw refused(variable, value, "a SQLite file path, where " + Names.describe(c)
-                                + " is not allowed (no '/', '\\', ':', '?', '#', '%', '&', '=' or control characters)");
-                    });
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                // Every unsafe character and every control character is in the Basic Multilingual Plane.
+                if (FILE_UNSAFE.indexOf(c) >= 0 || Character.isISOControl(c)) {
+                    throw refused(variable, value, "a SQLite file path, where " + Names.describe(c)
+                            + " is not allowed (no '/', '\\', ':', '?', '#', '%', '&', '=' or control characters)");
+                }
+            }
             return value;
         }
     };
@@ -54,6 +57,9 @@ enum Context {
     }
 
     static String percentEncode(String value) {
+        if (isUnreserved(value)) {
+            return value;
+        }
         StringBuilder out = new StringBuilder(value.length());
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xFF;
@@ -65,5 +71,16 @@ enum Context {
             }
         }
         return out.toString();
+    }
+
+    /** Whether every character is RFC 3986 unreserved, so encoding would change nothing (the usual case). */
+    private static boolean isUnreserved(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~')) {
+                return false;
+            }
+        }
+        return true;
     }
 }
