@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 @Command(name = "provision", description = {
         "Create the tenant's schema (PostgreSQL schema-per-tenant), database (database-per-tenant) or SQLite"
                 + " folder if missing, then upgrade it to heads. Safe to run twice.",
-        "With --register --server S: add the tenant to the registry file first, in state provisioning; it becomes"
+        "With --register --server S: add the tenant to the registry (its file or control table) first, in state provisioning; it becomes"
                 + " active only after the upgrade succeeded.",
         "Exit 0 when done, 1 when creating or upgrading failed, 2 for invalid input."})
 final class ProvisionCommand implements Callable<Integer> {
