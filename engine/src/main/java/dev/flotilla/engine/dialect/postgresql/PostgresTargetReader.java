@@ -24,14 +24,19 @@ import java.util.Set;
  * schemas' rows as UNION ALL statements of {@link #SCHEMAS_PER_STATEMENT} schemas each, sent
  * {@link #STATEMENTS_PER_ROUND} statements at a time as one multi-statement execute (one network round
  * trip; the driver pipelines them). Small statements because planning a UNION grows faster than its
- * branches (1,000 schemas in one UNION took seconds, 10 per statement a few hundred ms in all; see
- * {@code bench/README.md}); rounds so that neither the text sent nor the rows awaited grow without bound.
+ * branches (see {@code bench/README.md}); small rounds because of the locks a round holds.
  * A running row's lock is looked up in pg_locks once for every such schema. Stateless.
  */
 final class PostgresTargetReader implements TargetReader {
 
     static final int SCHEMAS_PER_STATEMENT = 10;
-    static final int STATEMENTS_PER_ROUND = 50;
+    /**
+     * The statements of one execute run in one implicit transaction, which keeps a lock on every table
+     * and index it read until the last one ends: ten statements hold at most 500 (100 schemas of two
+     * tables and three indexes), well inside the server-wide lock table (64 x max_connections by
+     * default) that every session shares. A round of 10,000 tables fails with "out of shared memory".
+     */
+    static final int STATEMENTS_PER_ROUND = 10;
 
     private static final TargetSql SQL = new TargetSql("CAST(NULL AS BIGINT), CAST(NULL AS VARCHAR), "
             + "CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), "
