@@ -3,7 +3,10 @@
 #
 # Usage: bench/fleet/run.sh [--pg N] [--mariadb M] [--runs R] [--concurrency 1,2,4] [--flyway-threads 1,8]
 #                           [--targets postgresql,mariadb] [--skip-peer]
+#                           [--noop-pg N]
 #   defaults: --pg 1000 --mariadb 200 --runs 3 --concurrency 1,2,4 --flyway-threads 1,8
+#   --noop-pg N: instead of the above, N schemas stamped at head (not timed), then `upgrade --all` timed
+#   --runs times with nothing to do (the no-op re-run of a fleet), with its peak RSS
 # Env: SKIP_BUILD=1 reuses orchestrator/target/flotilla.jar and bench/fleet/peer/target;
 #      MVN_FLAGS (e.g. -o); PGHOST/PGPORT/PGUSER, MYHOST/MYPORT/MYUSER as the corpus scripts.
 #
@@ -14,7 +17,7 @@
 #            psql wraps each file in BEGIN/COMMIT as Flyway and Flotilla do; mariadb runs it as it comes
 #   flyway   Flyway 13's Java API, migrate() per tenant, on 1 and 8 threads (bench/fleet/peer)
 #   flotilla `flotilla upgrade --all --concurrency C -q`, then the same again with nothing to do (no-op),
-#            with -Xmx512m; its peak RSS is printed too
+#            with bin/flotilla's JVM options (FLOTILLA_JAVA_OPTS) and -Xmx512m; its peak RSS is printed too
 # Runs are interleaved so every contender shares the machine's noise; medians are printed at the end.
 # Creates and drops only the database flotilla_bench_fleet (PostgreSQL, schemas bench_t_*) and the
 # databases flotilla_bench_f_* (MariaDB).
@@ -23,7 +26,7 @@ set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 SET=$HERE/migrations
-PG_N=1000 MY_N=200 RUNS=3 CONC=1,2,4 FW_THREADS=1,8 TARGETS=postgresql,mariadb SKIP_PEER=0
+PG_N=1000 MY_N=200 RUNS=3 CONC=1,2,4 FW_THREADS=1,8 TARGETS=postgresql,mariadb SKIP_PEER=0 NOOP=0
 while [ $# -gt 0 ]; do
   case $1 in
     --pg) PG_N=$2; shift 2 ;;
@@ -33,6 +36,7 @@ while [ $# -gt 0 ]; do
     --flyway-threads) FW_THREADS=$2; shift 2 ;;
     --targets) TARGETS=$2; shift 2 ;;
     --skip-peer) SKIP_PEER=1; shift ;;
+    --noop-pg) NOOP=1; PG_N=$2; TARGETS=postgresql; shift 2 ;;
     *) echo "unknown option $1 (see the header of $0)" >&2; exit 2 ;;
   esac
 done
@@ -46,7 +50,9 @@ PEER=$HERE/peer/target
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   (cd "$ROOT" && mvn -q -B ${MVN_FLAGS:-} -DskipTests -pl orchestrator -am package)
-  [ "$SKIP_PEER" = 1 ] || (cd "$HERE/peer" && mvn -q -B ${MVN_FLAGS:-} package dependency:copy-dependencies -DoutputDirectory=target/lib)
+fi
+if [ "$SKIP_PEER" != 1 ] && { [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -d "$PEER/lib" ]; }; then
+  (cd "$HERE/peer" && mvn -q -B ${MVN_FLAGS:-} package dependency:copy-dependencies -DoutputDirectory=target/lib)
 fi
 
 psql_() { psql -X -q -v ON_ERROR_STOP=1 -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" "$@"; }
@@ -140,7 +146,7 @@ flotilla() { # target concurrency [noop]
   local dir=$WORK/pg start rss
   [ "$1" = postgresql ] || dir=$WORK/my
   start=$(now)
-  rss=$( { /usr/bin/time -f '%M' java -Xmx512m -jar "$JAR" -c "$dir/flotilla.yaml" upgrade --all \
+  rss=$( { /usr/bin/time -f '%M' java ${FLOTILLA_JAVA_OPTS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC} -Xmx512m -jar "$JAR" -c "$dir/flotilla.yaml" upgrade --all \
       --concurrency "$2" -q >/dev/null; } 2>&1 | tail -1)
   record "$1 flotilla c$2${3:+ no-op}" "$(ms_since "$start")"
   printf '  %-28s %8d MB peak RSS\n' "" $((rss / 1024))
@@ -148,6 +154,15 @@ flotilla() { # target concurrency [noop]
 
 reset() { if [ "$1" = postgresql ]; then pg_reset; else my_reset; fi; }
 
+if [ "$NOOP" = 1 ]; then
+  echo "no-op bench: PostgreSQL $PG_N schemas, $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)"
+  write_projects
+  pg_reset
+  java ${FLOTILLA_JAVA_OPTS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC} -Xmx512m -jar "$JAR" -c "$WORK/pg/flotilla.yaml" stamp --all heads --concurrency 4 -q >/dev/null
+  for run in $(seq 1 "$RUNS"); do flotilla postgresql 4 noop; done
+  psql_ -d postgres -c "DROP DATABASE IF EXISTS $PGDB"
+  exit 0
+fi
 echo "fleet bench: PostgreSQL $PG_N schemas, MariaDB $MY_N databases, ${RUNS} runs, $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)"
 write_floor
 write_projects
