@@ -36,6 +36,11 @@ final class UndoneRun {
                     + " upgrade runs only");
         }
         recorded.warnings().forEach(warning -> err.println("warning: " + warning));
+        if (recorded.end().isEmpty()) {
+            // The journal cannot tell a killed run from one still going; a run still going moves more tenants.
+            err.println("warning: run " + runId + " has no end record: it was killed, or it still runs (then undo it"
+                    + " once it has ended: the tenants it moves from now on are not in this undo)");
+        }
         recorded.unfinished().forEach(tenant -> err.println("warning: tenant '" + tenant + "' was in flight when run "
                 + runId + " stopped without recording it, so which of its steps went in is unknown and it is not"
                 + " undone; check it with `flotilla status`"));

@@ -55,9 +55,11 @@ final class Undoing {
         return FleetCommand.moved(graph, current, steps);
     }
 
+    /** Checked again under the tenant's lock: another run may have moved it since the survey read it. */
     RunResult apply(TenantMigrations tenant, RevisionGraph graph, MigrationListener listener) {
         String id = tenant.tenant().id();
-        return tenant.downgrade(target(graph, id, undoOf(id)), listener);
+        Undo undo = undoOf(id);
+        return tenant.downgradeFrom(undo.to(), target(graph, id, undo), listener);
     }
 
     /**

@@ -143,7 +143,9 @@ class FleetRunUndoTest {
         Result undo = cli.run("downgrade", "--undo", "20240501-090000-0001");
 
         assertThat(undo.exitCode()).isZero();
-        assertThat(undo.err()).isEqualTo("warning: tenant 't1' was in flight when run 20240501-090000-0001 stopped"
+        assertThat(undo.err()).isEqualTo("warning: run 20240501-090000-0001 has no end record: it was killed, or it"
+                + " still runs (then undo it once it has ended: the tenants it moves from now on are not in this undo)\n"
+                + "warning: tenant 't1' was in flight when run 20240501-090000-0001 stopped"
                 + " without recording it, so which of its steps went in is unknown and it is not undone; check it"
                 + " with `flotilla status`\n");
         assertThat(TestCli.beforeSummary(undo.out())).isEqualTo("t2: Downgraded " + R3 + " -> <base> (3 steps, 0 ms).\n");

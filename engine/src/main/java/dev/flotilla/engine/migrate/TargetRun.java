@@ -65,6 +65,20 @@ final class TargetRun {
         return execute(current, new Planner(graph()).downgrade(current, destination));
     }
 
+    RunResult downgradeFrom(List<String> expected, String destination) throws SQLException {
+        List<String> current = readCleanVersions();
+        if (!new java.util.HashSet<>(current).equals(new java.util.HashSet<>(expected))) {
+            throw new VersionConflictException(target.name() + " is at " + text(current) + ", not at "
+                    + text(expected) + " as expected: nothing was done");
+        }
+        checkChecksums(current);
+        return execute(current, new Planner(graph()).downgrade(current, destination));
+    }
+
+    private static String text(List<String> revisions) {
+        return revisions.isEmpty() ? "<base>" : String.join(", ", revisions);
+    }
+
     RunResult stamp(List<String> destinations, boolean purge) throws SQLException {
         List<String> current = readCleanVersions();
         VersionRows rows = new VersionRows(graph(), current);
