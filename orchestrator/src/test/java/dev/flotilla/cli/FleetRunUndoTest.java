@@ -117,6 +117,27 @@ class FleetRunUndoTest {
     }
 
     @Test
+    void aDryRunShowsEachTenantsWayBackAndChangesNothing() {
+        cli.ok("upgrade", "--tenant", "t2", R2);
+        String upgrade = runId(cli.ok("upgrade", "--tenant", "t1", "--tenant", "t2", "--tenant", "t3"));
+        cli.ok("downgrade", "--tenant", "t3", "-1");
+        String current = cli.ok("current");
+
+        Result plan = cli.run("downgrade", "--undo", upgrade, "--dry-run");
+
+        assertThat(plan.exitCode()).isEqualTo(1); // t3 cannot run
+        assertThat(plan.err()).startsWith("error: tenant 't3': it is at " + R2 + " now");
+        assertThat(plan.out()).isEqualTo("t3: failed\n"
+                + "Plan for downgrade --undo " + upgrade + " over 3 tenant(s): 2 to change,"
+                + " 0 already there, 1 cannot run.\n"
+                + "  " + R3 + " -> <base> (3 steps: " + R3 + ", " + R2 + ", " + R1 + "): 1 tenant(s): t1\n"
+                + "  " + R3 + " -> " + R2 + " (1 step: " + R3 + "): 1 tenant(s): t2\n"
+                + "  t3: cannot run: tenant 't3': it is at " + R2 + " now, not at " + R3 + " where run " + upgrade
+                + " left it: something moved it since, so the undo leaves it alone\n");
+        assertThat(cli.ok("current")).isEqualTo(current);
+    }
+
+    @Test
     void aTenantThatFailedPartWayHasTheStepsItAppliedTakenBack() throws Exception {
         execute("t2", "CREATE TABLE project (id INTEGER)");
         Result upgrade = cli.run("upgrade", "--tenant", "t1", "--tenant", "t2");
