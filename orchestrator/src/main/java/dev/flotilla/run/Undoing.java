@@ -9,6 +9,7 @@ import dev.flotilla.engine.revision.RevisionGraph;
 import dev.flotilla.engine.revision.Step;
 import dev.flotilla.engine.revision.VersionRows;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ final class Undoing {
 
     /** Tenants share a plan only when they stand at the same revisions and have the same thing to undo. */
     Object sharingKey(String tenant, List<String> current) {
-        return java.util.Arrays.asList(current, undos.get(tenant));
+        return Arrays.asList(current, undos.get(tenant)); // Arrays.asList: the undo is null for a tenant not in it
     }
 
     /**

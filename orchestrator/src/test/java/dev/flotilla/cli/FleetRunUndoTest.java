@@ -195,11 +195,12 @@ class FleetRunUndoTest {
     }
 
     @Test
-    void theUndoTakesNoTargetNoSelectionAndNoSql() {
+    void theUndoTakesNoTargetNoSelectionNoSqlAndNoUrl() {
         String upgrade = runId(cli.ok("upgrade", "--all"));
         Result withTarget = cli.run("downgrade", "--undo", upgrade, "base");
         Result withSelection = cli.run("downgrade", "--undo", upgrade, "--tenant", "t1");
         Result withSql = cli.run("downgrade", "--undo", upgrade, "--sql");
+        Result withUrl = cli.run("downgrade", "--undo", upgrade, "--url", "jdbc:sqlite:" + dir.resolve("other.db"));
 
         assertThat(withTarget.exitCode()).isEqualTo(2);
         assertThat(withTarget.err()).isEqualTo("error: --undo RUN takes each tenant back to where that run found it;"
@@ -210,6 +211,10 @@ class FleetRunUndoTest {
         assertThat(withSql.exitCode()).isEqualTo(2);
         assertThat(withSql.err()).isEqualTo("error: --undo RUN takes each tenant back to where that run found it;"
                 + " leave out --sql\n");
+        assertThat(withUrl.exitCode()).isEqualTo(2);
+        assertThat(withUrl.err()).isEqualTo("error: --undo works on the tenants of a fleet run; leave out --url and"
+                + " $DATABASE_URL\n");
+        assertThat(dir.resolve("other.db")).doesNotExist();
         assertThat(cli.ok("current")).isEqualTo("t1: " + R3 + " (head)\nt2: " + R3 + " (head)\nt3: " + R3 + " (head)\n"
                 + "t4: " + R3 + " (head)\n");
     }

@@ -21,6 +21,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,7 +68,7 @@ final class TargetRun {
 
     RunResult downgradeFrom(List<String> expected, String destination) throws SQLException {
         List<String> current = readCleanVersions();
-        if (!new java.util.HashSet<>(current).equals(new java.util.HashSet<>(expected))) {
+        if (!new HashSet<>(current).equals(new HashSet<>(expected))) {
             throw new VersionConflictException(target.name() + " is at " + text(current) + ", not at "
                     + text(expected) + " as expected: nothing was done");
         }
