@@ -45,6 +45,9 @@ final class UndoneRun {
                 + runId + " stopped without recording it, so which of its steps went in is unknown and it is not"
                 + " undone; check it with `flotilla status`"));
         Map<String, Undo> undos = undos(recorded);
+        if (undos.isEmpty()) {
+            err.println("run " + runId + " applied no step to any tenant: there is nothing to undo");
+        }
         List<String> ids = List.copyOf(undos.keySet());
         return new TenantRun.Work(FleetCommand.undo(runId, undos), TenantRun.registered(project, ids, "undone", err));
     }

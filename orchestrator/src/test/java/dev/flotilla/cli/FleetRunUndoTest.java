@@ -174,6 +174,21 @@ class FleetRunUndoTest {
     }
 
     @Test
+    void aRunThatMovedNoTenantHasNothingToUndo() {
+        cli.ok("upgrade", "--all");
+        String noOp = runId(cli.ok("upgrade", "--all"));
+
+        Result undo = cli.run("downgrade", "--undo", noOp);
+
+        assertThat(undo.exitCode()).isZero();
+        assertThat(undo.err()).isEqualTo("run " + noOp + " applied no step to any tenant: there is nothing to undo\n");
+        assertThat(undo.out()).isEqualTo("\nRun " + runId(undo.out()) + ": downgrade --undo " + noOp
+                + ", 0 tenants in 0 ms\n  no tenants selected\n");
+        assertThat(cli.ok("current")).isEqualTo("t1: " + R3 + " (head)\nt2: " + R3 + " (head)\nt3: " + R3 + " (head)\n"
+                + "t4: " + R3 + " (head)\n");
+    }
+
+    @Test
     void anUnknownRunIsInvalidInput() {
         Result undo = cli.run("downgrade", "--undo", "20991231-235959-0000");
         assertThat(undo.exitCode()).isEqualTo(2);
