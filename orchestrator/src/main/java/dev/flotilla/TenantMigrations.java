@@ -100,6 +100,14 @@ public final class TenantMigrations {
         return with(true, connection -> migrator(listener).downgrade(connection, place(), target));
     }
 
+    /**
+     * Downgrades to {@code target} only when the tenant's revisions, read under its lock, are {@code expected};
+     * else nothing is done ({@link dev.flotilla.engine.migrate.VersionConflictException}).
+     */
+    public RunResult downgradeFrom(List<String> expected, String target, MigrationListener listener) {
+        return with(true, connection -> migrator(listener).downgradeFrom(connection, place(), expected, target));
+    }
+
     public RunResult stamp(List<String> revisions, boolean purge, MigrationListener listener) {
         return with(true, connection -> migrator(listener).stamp(connection, place(), revisions, purge));
     }

@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
 
 /**
  * A fleet run from the command line: select the tenants (or take them from the journal of the run
- * {@code --resume} names), run, and record it (journal, metrics, progress, report, summary). A dry run
+ * {@code --resume} or {@code --undo} names), run, and record it (journal, metrics, progress, report, summary). A dry run
  * records nothing. Returns the exit code: 0, 1 when a tenant failed, 130 when interrupted.
  */
 final class TenantRun {
@@ -42,53 +42,72 @@ final class TenantRun {
         this.past = past;
     }
 
+    /** What a run does and to which tenants, in order. */
+    record Work(FleetCommand command, List<Tenant> tenants) {
+    }
+
+    /** Chooses the work once the project is open; may read the journals (a resumed or undone run). */
+    interface Choice {
+        Work choose(Flotilla project, JournalStore journals, PrintWriter err);
+    }
+
     /**
      * Runs {@code command} over the selected tenants, or over those the run {@code resume} left undone
      * (null: a new selection); {@code retarget} makes the command again with a resumed run's target.
      */
     int run(FleetCommand command, Function<String, FleetCommand> retarget, TenantOptions tenants, RunOptions runOptions,
             RecordOptions records, String resume) {
+        return run(command.name(), runOptions, records, (project, journals, err) -> resume == null
+                ? new Work(command, project.select(tenants.selection(command.name(), true)))
+                : resumed(project, journals, err, command, retarget, tenants, resume));
+    }
+
+    /** {@code downgrade --undo RUN}: takes back what the run {@code undone} applied, tenant by tenant. */
+    int undo(String undone, TenantOptions tenants, RunOptions runOptions, RecordOptions records) {
+        return run("downgrade", runOptions, records,
+                (project, journals, err) -> UndoneRun.work(project, journals, err, undone, tenants));
+    }
+
+    private int run(String commandName, RunOptions runOptions, RecordOptions records, Choice choice) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Clock clock = flotilla.environment().clock();
         String runId = RunIds.next(clock, flotilla.environment().random());
         SingleDatabase single = flotilla.singleDatabase();
-        try (Fleet opened = flotilla.fleetRun(single, command.name(), runId)) {
+        try (Fleet opened = flotilla.fleetRun(single, commandName, runId)) {
             Flotilla project = opened.flotilla();
             JournalStore journals = JournalStores.forProject(project.config(), configFile(single),
                     server -> () -> project.connections().connectServer(server));
-            FleetCommand what = command;
-            List<Tenant> selected;
-            if (resume != null) {
-                RecordedRun previous = journals.read(RunIds.requireValid(resume));
-                requireResumable(previous, command, tenants);
-                previous.warnings().forEach(warning -> err.println("warning: " + warning));
-                what = retarget.apply(previous.header().target());
-                selected = registered(project, previous.resume(), err);
-            } else {
-                selected = project.select(tenants.selection(command.name(), true));
-            }
+            Work work = choice.choose(project, journals, err);
             RunSettings settings = runOptions.settings(project.config().defaults());
             RunListener lines = new TenantLines(out, err, past, flotilla.verbose());
             if (settings.dryRun()) {
-                RunSummary summary = execute(new FleetRun(project, settings, RunListeners.of(lines)), what, selected, err);
+                RunSummary summary = execute(new FleetRun(project, settings, RunListeners.of(lines)), work, err);
                 DryRunPlan.print(summary, out);
                 return exitCode(summary);
             }
-            RunHeader header = new RunHeader(runId, what.name(), what.target(),
-                    selected.stream().map(Tenant::id).toList(), clock.instant());
+            RunHeader header = new RunHeader(runId, work.command().name(), work.command().target(),
+                    work.tenants().stream().map(Tenant::id).toList(), clock.instant());
             ProgressStyle style = ProgressStyle.choose(flotilla.terminal(), flotilla.quiet());
             try (RunRecording recording = RunRecording.open(journals, header, records, out, lines, style, clock)) {
-                RunSummary summary = execute(new FleetRun(project, settings, recording.listener()), what, selected, err);
+                RunSummary summary = execute(new FleetRun(project, settings, recording.listener()), work, err);
                 recording.finish(summary, flotilla.quiet());
                 return exitCode(summary);
             }
         }
     }
 
-    private static RunSummary execute(FleetRun run, FleetCommand command, List<Tenant> selected, PrintWriter err) {
+    private static Work resumed(Flotilla project, JournalStore journals, PrintWriter err, FleetCommand command,
+                                Function<String, FleetCommand> retarget, TenantOptions tenants, String resume) {
+        RecordedRun previous = journals.read(RunIds.requireValid(resume));
+        requireResumable(previous, command, tenants);
+        previous.warnings().forEach(warning -> err.println("warning: " + warning));
+        return new Work(retarget.apply(previous.header().target()), registered(project, previous.resume(), "resumed", err));
+    }
+
+    private static RunSummary execute(FleetRun run, Work work, PrintWriter err) {
         try (Interrupts ignored = Interrupts.install(run, err)) {
-            return run.run(command, selected);
+            return run.run(work.command(), work.tenants());
         }
     }
 
@@ -112,15 +131,18 @@ final class TenantRun {
         }
     }
 
-    /** The tenants of {@code ids} still registered, in that order; the others are named on {@code err}. */
-    private static List<Tenant> registered(Flotilla project, List<String> ids, PrintWriter err) {
+    /**
+     * The tenants of {@code ids} still registered, in that order; the others are named on {@code err} as
+     * tenants of the {@code previous} ({@code resumed}, {@code undone}) run.
+     */
+    static List<Tenant> registered(Flotilla project, List<String> ids, String previous, PrintWriter err) {
         Map<String, Tenant> byId = project.registry().tenants().stream()
                 .collect(Collectors.toMap(Tenant::id, tenant -> tenant, (a, b) -> a));
         List<Tenant> tenants = new ArrayList<>();
         for (String id : ids) {
             Tenant tenant = byId.get(id);
             if (tenant == null) {
-                err.println("warning: tenant '" + id + "' of the resumed run is no longer registered; left out");
+                err.println("warning: tenant '" + id + "' of the " + previous + " run is no longer registered; left out");
             } else {
                 tenants.add(tenant);
             }

@@ -22,19 +22,21 @@ final class Plans {
 
     /**
      * One plan per tenant, in the order given. Tenants at the same revisions share one planning (a fleet is
-     * mostly at a few revisions), so planning 10,000 tenants costs a handful of planner calls.
+     * mostly at a few revisions), so planning 10,000 tenants costs a handful of planner calls; an undo, whose
+     * targets are per tenant, shares it between tenants that also have the same thing to undo.
      */
     static List<TenantPlan> of(FleetCommand command, RevisionGraph graph, List<Tenant> tenants,
                                Map<String, Reading> readings) {
         List<TenantPlan> plans = new ArrayList<>(tenants.size());
-        Map<List<String>, TenantPlan> byRevisions = new HashMap<>();
+        Map<Object, TenantPlan> shared = new HashMap<>();
         for (Tenant tenant : tenants) {
             Reading reading = readings.get(tenant.id());
             if (reading instanceof Reading.Found found && !found.status().isDirty()) {
-                TenantPlan shared = byRevisions.computeIfAbsent(found.status().revisions(),
-                        revisions -> plan(command, graph, tenant, found.status()));
-                plans.add(shared.problem().isPresent() ? plan(command, graph, tenant, found.status())
-                        : new TenantPlan(tenant, shared.from(), shared.steps(), shared.after(), shared.changes(),
+                TenantPlan same = shared.computeIfAbsent(command.sharingKey(tenant.id(), found.status().revisions()),
+                        key -> plan(command, graph, tenant, found.status()));
+                // A problem names its tenant, so each tenant with one gets its own.
+                plans.add(same.problem().isPresent() ? plan(command, graph, tenant, found.status())
+                        : new TenantPlan(tenant, same.from(), same.steps(), same.after(), same.changes(),
                                 Optional.empty(), Optional.empty()));
             } else if (reading instanceof Reading.Found found) {
                 plans.add(plan(command, graph, tenant, found.status()));
@@ -54,7 +56,7 @@ final class Plans {
             return TenantPlan.problem(tenant, current, new DirtyTargetException(name, status.dirtyStep().get()).getMessage());
         }
         try {
-            FleetCommand.Planned planned = command.plan(graph, current);
+            FleetCommand.Planned planned = command.plan(graph, tenant.id(), current);
             List<String> steps = planned.steps().stream().map(Step::revision).map(r -> r.id()).toList();
             return new TenantPlan(tenant, current, steps, planned.after(), planned.changes(), Optional.empty(),
                     Optional.empty());

@@ -53,7 +53,7 @@ final class TenantTask {
             attempts++;
             long start = System.nanoTime();
             try {
-                RunResult result = run.command().apply(tenant, engineListener());
+                RunResult result = run.command().apply(tenant, run.flotilla().migrations().graph(), engineListener());
                 breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
                 retry.onComplete();
                 return done(result);

@@ -71,6 +71,16 @@ public final class Migrator {
     }
 
     /**
+     * Downgrades the target to {@code destination} only when its revisions, read under its lock, are
+     * {@code expected} (in any order); else nothing is done and a {@link VersionConflictException} names both.
+     * Taking back what one run applied must not take back what another run did since.
+     */
+    public RunResult downgradeFrom(Connection connection, String schema, List<String> expected, String destination) {
+        List<String> from = List.copyOf(expected);
+        return locked(connection, schema, run -> run.downgradeFrom(from, destination));
+    }
+
+    /**
      * Sets the version rows to {@code destinations} without running any step, as Alembic's {@code stamp};
      * with {@code purge}, every row is deleted first.
      */

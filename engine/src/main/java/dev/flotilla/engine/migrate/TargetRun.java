@@ -21,6 +21,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +64,20 @@ final class TargetRun {
         List<String> current = readCleanVersions();
         checkChecksums(current);
         return execute(current, new Planner(graph()).downgrade(current, destination));
+    }
+
+    RunResult downgradeFrom(List<String> expected, String destination) throws SQLException {
+        List<String> current = readCleanVersions();
+        if (!new HashSet<>(current).equals(new HashSet<>(expected))) {
+            throw new VersionConflictException(target.name() + " is at " + text(current) + ", not at "
+                    + text(expected) + " as expected: nothing was done");
+        }
+        checkChecksums(current);
+        return execute(current, new Planner(graph()).downgrade(current, destination));
+    }
+
+    private static String text(List<String> revisions) {
+        return revisions.isEmpty() ? "<base>" : String.join(", ", revisions);
     }
 
     RunResult stamp(List<String> destinations, boolean purge) throws SQLException {

@@ -80,6 +80,22 @@ abstract class MigratorContract {
     }
 
     @Test
+    void aDowngradeFromExpectedRevisionsDoesNothingWhenTheTargetIsElsewhere() throws Exception {
+        try (Connection connection = connect()) {
+            migrator().upgrade(connection, null, "heads");
+
+            assertThatThrownBy(() -> migrator().downgradeFrom(connection, null, List.of("a1"), "base"))
+                    .isInstanceOf(VersionConflictException.class)
+                    .hasMessageEndingWith(" is at b2, not at a1 as expected: nothing was done");
+            assertThat(migrator().status(connection, null).revisions()).containsExactly("b2");
+
+            RunResult result = migrator().downgradeFrom(connection, null, List.of("b2"), "a1");
+            assertThat(result.steps()).extracting(s -> s.step().revision().id()).containsExactly("b2");
+            assertThat(tables(connection)).containsExactly("account", "flotilla_history", "flotilla_version");
+        }
+    }
+
+    @Test
     void aSecondUpgradeFindsNothingToDo() throws Exception {
         try (Connection connection = connect()) {
             migrator().upgrade(connection, null, "heads");

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -60,7 +61,7 @@ public final class RunSummaryText {
             lines.add("Interrupted: in-flight tenants finished or rolled back, the rest were not started");
         }
         if (needsResume(summary)) {
-            lines.add("Resume with: flotilla " + summary.command() + " --resume " + summary.runId());
+            again(summary).ifPresent(lines::add);
         }
         return lines.stream().map(line -> line + "\n").collect(Collectors.joining());
     }
@@ -111,6 +112,20 @@ public final class RunSummaryText {
             lines.add("Tenant duration (" + stats.count() + " ran): p50 " + stats.p50().toMillis() + " ms, p95 "
                     + stats.p95().toMillis() + " ms, max " + stats.max().toMillis() + " ms");
         }
+    }
+
+    /**
+     * How to finish the run: only {@code upgrade} has {@code --resume}; an undo is finished by running it
+     * again (tenants already back are left as they are).
+     */
+    private static Optional<String> again(RunSummary summary) {
+        if (summary.command().equals("upgrade")) {
+            return Optional.of("Resume with: flotilla upgrade --resume " + summary.runId());
+        }
+        if (summary.command().equals("downgrade") && summary.target().startsWith("--undo ")) {
+            return Optional.of("Undo the rest with: flotilla downgrade " + summary.target());
+        }
+        return Optional.empty();
     }
 
     private static boolean needsResume(RunSummary summary) {

@@ -68,6 +68,19 @@ class RunSummaryTextTest {
     }
 
     @Test
+    void anUndoThatLeftTenantsBehindIsRunAgainAndOtherDowngradesHaveNoResume() {
+        List<TenantResult> results = List.of(migrated("a", 30, "r1"), failed("b", 10, 1, "moved since"));
+        RunSummary undo = new RunSummary("r-3", "downgrade", "--undo r-1", START, START.plusMillis(40), results,
+                Optional.empty(), false);
+        RunSummary downgrade = new RunSummary("r-4", "downgrade", "-1", START, START.plusMillis(40), results,
+                Optional.empty(), false);
+
+        assertThat(new RunSummaryText().render(undo)).endsWith("Undo the rest with: flotilla downgrade --undo r-1\n");
+        assertThat(new RunSummaryText().render(downgrade)).doesNotContain("--resume")
+                .endsWith("Tenant duration (2 ran): p50 10 ms, p95 30 ms, max 30 ms\n");
+    }
+
+    @Test
     void longListsAreCutWithHowManyMore() {
         List<TenantResult> results = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
