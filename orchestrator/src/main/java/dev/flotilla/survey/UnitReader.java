@@ -46,6 +46,10 @@ final class UnitReader {
     /** Reads {@code unit}; {@code open} holds its connection while it is open, so a watchdog can abort it. */
     Map<String, Reading> read(ReadUnit unit, AtomicReference<Connection> open) {
         if (unit.how() == ReadUnit.How.SQLITE_FILE && !Files.isRegularFile(unit.file())) {
+            if (Files.exists(unit.file())) {
+                return unreachable(unit, "cannot read " + unit.file() + ": it is not a file (a folder?);"
+                        + " move it away or correct the server's URL");
+            }
             return Map.of(unit.tenants().get(0).id(), Readings.uninitialized(unit.tenants().get(0).id()));
         }
         Dialect dialect = Dialects.forUrl(unit.url());

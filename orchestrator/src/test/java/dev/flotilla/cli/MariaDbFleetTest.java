@@ -70,10 +70,10 @@ class MariaDbFleetTest {
         assertThat(cli.ok("provision", "a")).isEqualTo("a: Nothing to do: at " + R3 + ".\n");
         Result stamp = cli.run("stamp", "--tenant", "b", "heads");
         assertThat(stamp.exitCode()).isEqualTo(1); // b's database does not exist yet
-        assertThat(stamp.out()).isEqualTo("b: failed\n");
+        assertThat(TestCli.beforeSummary(stamp.out())).isEqualTo("b: failed\n");
         assertThat(stamp.err()).startsWith("error: tenant 'b': cannot connect to ");
         assertThat(cli.ok("provision", "b")).isEqualTo("b: Provisioned <base> -> " + R3 + " (3 steps, 0 ms).\n");
-        assertThat(cli.ok("downgrade", "--tenant", "a", "base")).isEqualTo("a: Downgraded " + R3 + " -> <base> (3 steps, 0 ms).\n");
+        assertThat(cli.tenantLines("downgrade", "--tenant", "a", "base")).isEqualTo("a: Downgraded " + R3 + " -> <base> (3 steps, 0 ms).\n");
         assertThat(cli.ok("current")).isEqualTo("a: <base>\nb: " + R3 + " (head)\n");
         assertThat(tables(first)).containsExactly("flotilla_history", "flotilla_version");
         assertThat(tables(second)).containsExactly("account", "flotilla_history", "flotilla_version", "project");

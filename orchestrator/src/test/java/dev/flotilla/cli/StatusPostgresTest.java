@@ -77,7 +77,7 @@ class StatusPostgresTest {
     @Test
     void everyStateIsReportedWithExactCountsInEveryFormat() throws Exception {
         new StatusExpectations(StatusFleet.report(dir, env), "relation \"clash\" already exists",
-                "cannot connect to jdbc:postgresql://127.0.0.1:1/app").assertEveryFormat();
+                "cannot read server 'lost' at jdbc:postgresql://127.0.0.1:1/app: Connection to 127.0.0.1:1 refused.").assertEveryFormat();
     }
 
     @Test
@@ -91,9 +91,9 @@ class StatusPostgresTest {
         Map<?, ?> gone = (Map<?, ?>) ((List<?>) report.get("tenants")).get(7);
         assertThat(gone.get("id")).isEqualTo("gone");
         assertThat(gone.get("state")).isEqualTo("unreachable");
-        assertThat((String) gone.get("error")).startsWith("cannot connect to jdbc:postgresql://127.0.0.1:1/app");
+        assertThat((String) gone.get("error")).startsWith("cannot read server 'lost' at jdbc:postgresql://127.0.0.1:1/app: Connection to 127.0.0.1:1 refused.");
         assertThat(result.err()).startsWith("error: --max-behind 9: 2 of 8 tenants fail:\n  broken: dirty: ")
-                .contains("\n  gone: unreachable: cannot connect to jdbc:postgresql://127.0.0.1:1/app");
+                .contains("\n  gone: unreachable: cannot read server 'lost' at jdbc:postgresql://127.0.0.1:1/app: Connection to 127.0.0.1:1 refused.");
         assertThat(result.out() + result.err()).doesNotContain(env.get("PG_PASSWORD"));
     }
 }

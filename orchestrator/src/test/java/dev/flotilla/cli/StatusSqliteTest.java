@@ -51,7 +51,7 @@ class StatusSqliteTest {
     @Test
     void everyStateIsReportedWithExactCountsInEveryFormat() throws Exception {
         new StatusExpectations(StatusFleet.report(dir, Map.of()), "table clash already exists",
-                "cannot connect to jdbc:sqlite:" + dir.resolve("lost/gone.db")).assertEveryFormat();
+                "cannot read " + dir.resolve("lost/gone.db") + ": it is not a file (a folder?)").assertEveryFormat();
     }
 
     @Test
@@ -97,7 +97,7 @@ class StatusSqliteTest {
         assertThat(result.err()).startsWith("error: cannot write the HTML report to " + dir.resolve("tenants.yaml/status.html")
                 + " (--html): java.nio.file.FileAlreadyExistsException: ");
         try (var files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".flotilla"))).isEmpty();
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".flotilla") && !n.equals(".flotilla"))).isEmpty(); // .flotilla holds run journals
         }
     }
 

@@ -158,11 +158,12 @@ class FleetRunPostgresTest {
             List<TenantResult> down = summary.results().stream().filter(result -> result.server().equals("down")).toList();
             assertThat(down.subList(0, 3)).allSatisfy(result -> {
                 assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
-                assertThat(result.error()).startsWith("tenant '" + result.tenant() + "': cannot connect to");
+                assertThat(result.error()).startsWith("cannot read server 'down' at jdbc:postgresql://127.0.0.1:1/nowhere:"
+                        + " Connection to 127.0.0.1:1 refused.");
             });
             assertThat(down.subList(3, 6)).allSatisfy(result -> {
                 assertThat(result.outcome()).isEqualTo(Outcome.SKIPPED);
-                assertThat(result.error()).startsWith("server unavailable: tenant 'd03': cannot connect to");
+                assertThat(result.error()).startsWith("server unavailable: cannot read server 'down' at");
             });
             assertThat(recorder.circuits).containsExactly("down: open");
             assertThat(summary.results()).filteredOn(result -> result.server().equals("pg"))
