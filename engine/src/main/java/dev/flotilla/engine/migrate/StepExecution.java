@@ -40,9 +40,11 @@ final class StepExecution {
     private static final String SAVEPOINT = "flotilla_step";
 
     private final TargetContext target;
+    private final StepRecords records;
 
     StepExecution(TargetContext target) {
         this.target = target;
+        this.records = new StepRecords(target.dialect().sql(), target.versions(), target.history());
     }
 
     /**
@@ -72,9 +74,8 @@ final class StepExecution {
         try {
             begin(mode);
             StatementRunner.run(connection, statements, 0, (count, digest) -> done[0] = count);
-            target.versions().apply(connection, changes);
             Instant finished = target.clock().instant();
-            target.history().insert(connection, entry(step, sql, started, finished, Outcome.APPLIED,
+            records.applied(connection, changes, entry(step, sql, started, finished, Outcome.APPLIED,
                     statements.size(), statements.size(), StatementRunner.digestOf(statements, statements.size()), null));
             commit(mode);
             return new StepResult(step, statements.size(), Duration.between(started, finished));
@@ -105,24 +106,24 @@ final class StepExecution {
         } catch (SQLException e) {
             throw target.failures().stepFailed(step, e, Failures.Consequence.STEP_ROLLED_BACK);
         }
+        // When the close is one statement, it records the last statement's progress itself: a crash between
+        // that statement and the close leaves the row one statement short, as a crash before a separate
+        // progress update would; so that update would only add a durable commit.
+        boolean oneStatementClose = records.closesInOneStatement(changes);
         try {
             StatementRunner.run(connection, statements, from, (count, newDigest) -> {
-                history.progress(connection, id, count, newDigest);
+                if (!oneStatementClose || count < statements.size()) {
+                    history.progress(connection, id, count, newDigest);
+                }
                 done[0] = count;
                 digest[0] = newDigest;
             });
             Instant finished = target.clock().instant();
-            connection.setAutoCommit(false);
-            try {
-                target.versions().apply(connection, changes);
-                history.finish(connection, id, Outcome.APPLIED, finished, millis(started, finished),
-                        statements.size(), digest[0], null);
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                quietly(connection::rollback, e);
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+            if (oneStatementClose) {
+                records.closeInOneStatement(connection, changes.get(0), id, finished, millis(started, finished),
+                        statements.size(), digest[0]);
+            } else {
+                closeInTransaction(id, changes, started, finished, statements.size(), digest[0]);
             }
             return new StepResult(step, statements.size() - from, Duration.between(started, finished));
         } catch (StatementFailure failure) {
@@ -134,6 +135,24 @@ final class StepExecution {
         } catch (VersionConflictException e) {
             markDirty(id, started, done[0], digest[0], e);
             throw e;
+        }
+    }
+
+    /** Moves the version and closes row {@code id} as applied, together. */
+    private void closeInTransaction(long id, List<VersionRowChange> changes, Instant started, Instant finished,
+                                    int done, String digest) throws SQLException {
+        Connection connection = target.connection();
+        connection.setAutoCommit(false);
+        try {
+            target.versions().apply(connection, changes);
+            target.history().finish(connection, id, Outcome.APPLIED, finished, millis(started, finished),
+                    done, digest, null);
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            quietly(connection::rollback, e);
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
         }
     }
 

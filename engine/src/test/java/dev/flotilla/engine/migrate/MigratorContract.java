@@ -194,6 +194,21 @@ abstract class MigratorContract {
     }
 
     @Test
+    void aVersionRowMovedUnderAStepIsAConflictAndNeverOverwritten() throws Exception {
+        // The step's own statement plays the other writer: it moves the row the step's compare-and-set expects.
+        scripts.revision("c3", "b2", "UPDATE flotilla_version SET version_num = 'elsewhere';", "SELECT 1;");
+        try (Connection connection = connect()) {
+            assertThatThrownBy(() -> migrator().upgrade(connection, null, "heads"))
+                    .isInstanceOf(VersionConflictException.class)
+                    .hasMessageContaining("changed under this run: moving b2 to c3 touched 0 rows instead of 1");
+
+            assertThat(strings(connection, "SELECT version_num FROM flotilla_version")).doesNotContain("c3");
+            assertThat(migrator().history(connection, null))
+                    .filteredOn(e -> e.revision().equals("c3") && e.outcome() == Outcome.APPLIED).isEmpty();
+        }
+    }
+
+    @Test
     void twoRunsOnOneTargetAtOnceApplyEachStepExactlyOnce() throws Exception {
         Migrator migrator = migrator();
         AtomicInteger steps = new AtomicInteger();
