@@ -76,30 +76,31 @@ final class StepExecution {
      * Records consecutive steps without statements in one transaction: nothing can half-happen in such a
      * step, so there is no running row, and the group costs one commit instead of one per step (ory-kratos
      * has runs of up to 92 of them). A failure, a version conflict or an error writing a row, rolls back the
-     * whole group: the target is then at the revision before its first step. Listeners hear each step start
-     * before its rows are written, and finish once the group commits. {@code unflushed}: another step
+     * whole group: the target is then at the revision before its first step. Listeners hear every step start
+     * before the rows are written, and finish once they commit. {@code unflushed}: another step
      * of the run follows, whose durable commit flushes this one.
      */
     List<StepResult> runStatementFree(List<StatementFree> steps, boolean unflushed) {
         Mode mode = unflushed ? Mode.UNFLUSHED_TRANSACTION : Mode.OWN_TRANSACTION;
         Instant started = target.clock().instant();
-        int at = 0;
+        List<StepRecords.Applied> rows = new java.util.ArrayList<>();
         try {
             begin(mode);
-            for (; at < steps.size(); at++) {
-                StatementFree step = steps.get(at);
+            for (StatementFree step : steps) {
                 target.listener().stepStarted(target.name(), step.step(), 0);
-                records.applied(target.connection(), step.changes(), entry(step.step(), step.sql(), started,
-                        target.clock().instant(), Outcome.APPLIED, 0, 0, null, null));
+                rows.add(new StepRecords.Applied(step.changes(), entry(step.step(), step.sql(), started,
+                        target.clock().instant(), Outcome.APPLIED, 0, 0, null, null)));
             }
+            records.appliedInOrder(target.connection(), rows);
             commit(mode);
         } catch (SQLException e) {
+            // Rows are written together (a batch), so a failure is the group's: it is reported on its first step.
             rollBack(mode, e);
-            StatementFree failed = steps.get(Math.min(at, steps.size() - 1));
-            recordFailure(failed.step(), failed.sql(), started, 0, 0, e.getMessage());
-            MigrationException failure = target.failures().stepFailed(failed.step(), e, at == 0
+            StatementFree first = steps.get(0);
+            recordFailure(first.step(), first.sql(), started, 0, 0, e.getMessage());
+            MigrationException failure = target.failures().stepFailed(first.step(), e, steps.size() == 1
                     ? Failures.Consequence.STEP_ROLLED_BACK : Failures.Consequence.GROUP_ROLLED_BACK);
-            target.listener().stepFailed(target.name(), failed.step(), failure);
+            target.listener().stepFailed(target.name(), first.step(), failure);
             throw failure;
         } catch (VersionConflictException e) {
             rollBack(mode, e);

@@ -30,22 +30,63 @@ final class StepRecords {
         this.history = history;
     }
 
+    /** A step's finished row and the version changes it records. */
+    record Applied(List<VersionRowChange> changes, HistoryEntry entry) {
+    }
+
     /** Moves the version and adds the step's finished row, on the connection's current transaction. */
     void applied(Connection connection, List<VersionRowChange> changes, HistoryEntry entry) throws SQLException {
-        if (changes.size() != 1 || !sql.writableWith()) {
-            versions.apply(connection, changes);
-            history.add(connection, entry);
-            return;
-        }
-        VersionRowChange change = changes.get(0);
-        String statement = "WITH moved AS (" + versions.template(change) + " RETURNING 1) " + history.insertInto()
-                + " SELECT " + HistoryTable.marks(HistoryTable.INSERT_VALUES) + " WHERE (SELECT count(*) FROM moved) = 1";
-        try (PreparedStatement insert = connection.prepareStatement(statement)) {
-            history.bindRow(insert, VersionTable.bind(insert, 1, change), entry);
-            if (insert.executeUpdate() != 1) {
-                throw versions.conflict(change, 0);
+        appliedInOrder(connection, List.of(new Applied(changes, entry)));
+    }
+
+    /**
+     * Records several steps in order, on the connection's current transaction. Where one statement records
+     * a step, consecutive such statements go as one JDBC batch, which PostgreSQL's driver sends in one round
+     * trip; each one's row count is still checked. A conflict leaves the caller a transaction to roll back.
+     */
+    void appliedInOrder(Connection connection, List<Applied> steps) throws SQLException {
+        int from = 0;
+        while (from < steps.size()) {
+            if (!inOneStatement(steps.get(from))) {
+                versions.apply(connection, steps.get(from).changes());
+                history.add(connection, steps.get(from).entry());
+                from++;
+            } else {
+                from = batch(connection, steps, from);
             }
         }
+    }
+
+    private boolean inOneStatement(Applied step) {
+        return step.changes().size() == 1 && sql.writableWith();
+    }
+
+    /** Sends the steps from {@code from} on that share one statement text as a batch; returns where it ended. */
+    private int batch(Connection connection, List<Applied> steps, int from) throws SQLException {
+        String text = insertWith(steps.get(from).changes().get(0));
+        int end = from;
+        try (PreparedStatement insert = connection.prepareStatement(text)) {
+            while (end < steps.size() && inOneStatement(steps.get(end))
+                    && insertWith(steps.get(end).changes().get(0)).equals(text)) {
+                Applied step = steps.get(end);
+                history.bindRow(insert, VersionTable.bind(insert, 1, step.changes().get(0)), step.entry());
+                insert.addBatch();
+                end++;
+            }
+            int[] counts = insert.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] != 1) {
+                    throw versions.conflict(steps.get(from + i).changes().get(0), 0);
+                }
+            }
+        }
+        return end;
+    }
+
+    /** PostgreSQL: the history row is inserted only if the version moved. */
+    private String insertWith(VersionRowChange change) {
+        return "WITH moved AS (" + versions.template(change) + " RETURNING 1) " + history.insertInto()
+                + " SELECT " + HistoryTable.marks(HistoryTable.INSERT_VALUES) + " WHERE (SELECT count(*) FROM moved) = 1";
     }
 
     /**
