@@ -27,6 +27,8 @@ import java.util.Map;
  */
 public final class BenchMain {
 
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
     private BenchMain() {
     }
 
@@ -60,6 +62,7 @@ public final class BenchMain {
         Migrator migrator = new Migrator(set.set(), MigratorSettings.defaults("bench"), MigrationListener.NONE);
         List<Double> floor = new ArrayList<>();
         List<Double> flotilla = new ArrayList<>();
+        List<Double> flotillaCpu = new ArrayList<>();
         int repairs = 0;
         for (int run = 1; run <= runs; run++) {
             String db = "flotilla_bench_" + target.name().toLowerCase() + "_" + run;
@@ -69,10 +72,12 @@ public final class BenchMain {
 
             target.create(db, set, scratch);
             long started = System.nanoTime();
+            long cpuStarted = CPU.getCurrentThreadCpuTime();
             try (Connection connection = target.connect(db, set, scratch)) {
                 repairs = upgradeToHeads(migrator, profile == null ? connection : profile.wrap(connection));
             }
             flotilla.add((System.nanoTime() - started) / 1e9);
+            flotillaCpu.add((CPU.getCurrentThreadCpuTime() - cpuStarted) / 1e9);
             try (Connection connection = target.connect(db, set, scratch)) {
                 TargetStatus status = migrator.status(connection, null);
                 if (status.isDirty() || !status.revisions().equals(List.copyOf(set.set().graph().heads()))) {
@@ -86,6 +91,9 @@ public final class BenchMain {
         double floorWarm = median(floor.subList(1, runs));
         double flotillaWarm = median(flotilla.subList(1, runs));
         System.out.printf("  floor    (s): %s%n  flotilla (s): %s%n", floor, flotilla);
+        // The client's own CPU (the run's thread: Flotilla and the JDBC driver). On a busy machine every
+        // CPU second of the client waits for a core, so this is part of why ratios grow with the load.
+        System.out.printf("  flotilla client CPU (s): %s%n", flotillaCpu.stream().map(c -> String.format("%.2f", c)).toList());
         System.out.printf("  first run: floor %.3f s, flotilla %.3f s (ratio %.2f)%n", floor.get(0), flotilla.get(0),
                 flotilla.get(0) / floor.get(0));
         System.out.printf("  warm medians (runs 2..%d): floor %.3f s, flotilla %.3f s, flotilla/floor %.2f%n", runs,
