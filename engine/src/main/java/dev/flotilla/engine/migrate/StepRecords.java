@@ -99,11 +99,12 @@ final class StepRecords {
 
     /** Sends the steps from {@code from} on that share one statement text as a batch; returns where it ended. */
     private int batch(Connection connection, List<Applied> steps, int from) throws SQLException {
-        String text = insertWith(steps.get(from).changes().get(0));
+        // The statement's text depends only on the kind of change (insert, update, delete) it makes.
+        Class<?> kind = steps.get(from).changes().get(0).getClass();
         int end = from;
-        try (PreparedStatement insert = connection.prepareStatement(text)) {
+        try (PreparedStatement insert = connection.prepareStatement(insertWith(steps.get(from).changes().get(0)))) {
             while (end < steps.size() && inOneStatement(steps.get(end))
-                    && insertWith(steps.get(end).changes().get(0)).equals(text)) {
+                    && steps.get(end).changes().get(0).getClass() == kind) {
                 Applied step = steps.get(end);
                 history.bindRow(insert, VersionTable.bind(insert, 1, step.changes().get(0)), step.entry());
                 insert.addBatch();
