@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -83,7 +84,7 @@ final class StepExecution {
     List<StepResult> runStatementFree(List<StatementFree> steps, boolean unflushed) {
         Mode mode = unflushed ? Mode.UNFLUSHED_TRANSACTION : Mode.OWN_TRANSACTION;
         Instant started = target.clock().instant();
-        List<StepRecords.Applied> rows = new java.util.ArrayList<>();
+        List<StepRecords.Applied> rows = new ArrayList<>();
         try {
             begin(mode);
             for (StatementFree step : steps) {

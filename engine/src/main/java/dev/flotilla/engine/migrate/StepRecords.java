@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -84,7 +85,7 @@ final class StepRecords {
         versions.apply(connection, List.of(new VersionRowChange.Update(from, to)));
         String row = "(" + HistoryTable.marks(HistoryTable.INSERT_VALUES) + ")";
         try (PreparedStatement insert = connection.prepareStatement(history.insertInto() + " VALUES "
-                + String.join(", ", java.util.Collections.nCopies(steps.size(), row)))) {
+                + String.join(", ", Collections.nCopies(steps.size(), row)))) {
             int next = 1;
             for (Applied step : steps) {
                 next = history.bindRow(insert, next, step.entry());
