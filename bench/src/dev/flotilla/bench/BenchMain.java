@@ -22,10 +22,12 @@ import java.util.Map;
  * close), not database creation. Prints raw times, the first run, warm medians and Flotilla/floor.
  *
  * <p>Usage: {@code BenchMain --corpus DIR [--set kratos] [--runs 5] [--targets postgresql,mariadb,sqlite]
- * [--profile true]}. With {@code --profile}, each Flotilla run's calls to the server are timed by kind
+ * [--profile true] [--warmup 0]}. With {@code --profile}, each Flotilla run's calls to the server are timed by kind
  * (which adds a little overhead of its own) and summed after the runs.
  */
 public final class BenchMain {
+
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     private BenchMain() {
     }
@@ -45,7 +47,9 @@ public final class BenchMain {
             Target target = Target.named(name.strip());
             TimedConnection profile = Boolean.parseBoolean(options.getOrDefault("profile", "false"))
                     ? new TimedConnection() : null;
-            bench(target, CorpusSet.open(corpus, project, target.dialect), runs, scratch, profile);
+            CorpusSet set = CorpusSet.open(corpus, project, target.dialect);
+            warmUp(target, set, Integer.parseInt(options.getOrDefault("warmup", "0")), scratch);
+            bench(target, set, runs, scratch, profile);
         }
         System.out.printf("load average at the end: %s%n", loadAverage());
     }
@@ -60,6 +64,7 @@ public final class BenchMain {
         Migrator migrator = new Migrator(set.set(), MigratorSettings.defaults("bench"), MigrationListener.NONE);
         List<Double> floor = new ArrayList<>();
         List<Double> flotilla = new ArrayList<>();
+        List<Double> flotillaCpu = new ArrayList<>();
         int repairs = 0;
         for (int run = 1; run <= runs; run++) {
             String db = "flotilla_bench_" + target.name().toLowerCase() + "_" + run;
@@ -69,10 +74,12 @@ public final class BenchMain {
 
             target.create(db, set, scratch);
             long started = System.nanoTime();
+            long cpuStarted = CPU.getCurrentThreadCpuTime();
             try (Connection connection = target.connect(db, set, scratch)) {
                 repairs = upgradeToHeads(migrator, profile == null ? connection : profile.wrap(connection));
             }
             flotilla.add((System.nanoTime() - started) / 1e9);
+            flotillaCpu.add((CPU.getCurrentThreadCpuTime() - cpuStarted) / 1e9);
             try (Connection connection = target.connect(db, set, scratch)) {
                 TargetStatus status = migrator.status(connection, null);
                 if (status.isDirty() || !status.revisions().equals(List.copyOf(set.set().graph().heads()))) {
@@ -86,6 +93,9 @@ public final class BenchMain {
         double floorWarm = median(floor.subList(1, runs));
         double flotillaWarm = median(flotilla.subList(1, runs));
         System.out.printf("  floor    (s): %s%n  flotilla (s): %s%n", floor, flotilla);
+        // The client's own CPU (the run's thread: Flotilla and the JDBC driver). On a busy machine every
+        // CPU second of the client waits for a core, so this is part of why ratios grow with the load.
+        System.out.printf("  flotilla client CPU (s): %s%n", flotillaCpu.stream().map(c -> String.format("%.2f", c)).toList());
         System.out.printf("  first run: floor %.3f s, flotilla %.3f s (ratio %.2f)%n", floor.get(0), flotilla.get(0),
                 flotilla.get(0) / floor.get(0));
         System.out.printf("  warm medians (runs 2..%d): floor %.3f s, flotilla %.3f s, flotilla/floor %.2f%n", runs,
@@ -98,6 +108,25 @@ public final class BenchMain {
         if (repairs > 0) {
             System.out.printf("  flotilla marked %d failed step(s) applied per run (the floor carries on past them)%n",
                     repairs);
+        }
+    }
+
+    /**
+     * Untimed Flotilla runs before the timed ones. On a busy 2-core machine the JIT compiler itself waits for
+     * a core, and a JVM is still compiling during its second to fourth run; a fleet run migrates many
+     * targets in one JVM, so its per-target cost is the warm one.
+     */
+    private static void warmUp(Target target, CorpusSet set, int runs, Path scratch) throws Exception {
+        Migrator migrator = new Migrator(set.set(), MigratorSettings.defaults("bench"), MigrationListener.NONE);
+        for (int run = 1; run <= runs; run++) {
+            String db = "flotilla_bench_" + target.name().toLowerCase() + "_warmup";
+            target.create(db, set, scratch);
+            long started = System.nanoTime();
+            try (Connection connection = target.connect(db, set, scratch)) {
+                upgradeToHeads(migrator, connection);
+            }
+            target.drop(db, scratch);
+            System.out.printf("  warm-up %d (untimed): flotilla %.3f s%n", run, (System.nanoTime() - started) / 1e9);
         }
     }
 

@@ -46,4 +46,21 @@ public interface DialectSql {
     default java.util.Optional<String> unflushedCommit() {
         return java.util.Optional.empty();
     }
+
+    /**
+     * True when a statement may carry data-modifying statements in {@code WITH}, each with
+     * {@code RETURNING} (PostgreSQL): the runner then moves a version row and writes its history row in one
+     * statement, the second conditional on the first, instead of one round trip each.
+     */
+    default boolean writableWith() {
+        return false;
+    }
+
+    /**
+     * True when one {@code UPDATE a, b SET …} changes rows of two tables (MySQL, MariaDB): the runner then
+     * moves a version row and closes its history row in one statement, which commits by itself.
+     */
+    default boolean multiTableUpdate() {
+        return false;
+    }
 }

@@ -20,6 +20,8 @@ final class Failures {
     /** What a failure left behind. */
     enum Consequence {
         STEP_ROLLED_BACK("Everything this step did was rolled back; the target is at the revision before it."),
+        GROUP_ROLLED_BACK("This step and the steps without statements that follow it were recorded in one transaction"
+                + " and were rolled back together; the target is at the revision before this step."),
         RUN_ROLLED_BACK("The whole run was rolled back (one transaction for the run); the target is where the"
                 + " run started."),
         DIRTY("The statements before it stay applied (they committed by themselves), so the target is now dirty:"

@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,29 +52,18 @@ final class HistoryTable {
         return dialect.sql().createHistoryTable(schema, name);
     }
 
+    /** The columns a new row names, in the order {@link #bindRow} binds them. */
+    private static final String INSERT_COLUMNS = "run_id, revision, direction, checksum, started_at, finished_at,"
+            + " duration_ms, outcome, statements_done, statements_total, done_digest, error, applied_by";
+
+    /** How many values {@link #bindRow} binds. */
+    static final int INSERT_VALUES = 13;
+
     /** Inserts a row and returns its id. */
     long insert(Connection connection, HistoryEntry entry) throws SQLException {
-        String sql = "INSERT INTO " + qualified + " (run_id, revision, direction, checksum, started_at, finished_at,"
-                + " duration_ms, outcome, statements_done, statements_total, done_digest, error, applied_by)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        String sql = insertInto() + " VALUES (" + marks(INSERT_VALUES) + ")";
         try (PreparedStatement insert = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-            insert.setString(1, entry.runId());
-            insert.setString(2, entry.revision());
-            insert.setString(3, entry.action().column());
-            insert.setString(4, entry.checksum());
-            times.set(insert, 5, entry.startedAt());
-            times.set(insert, 6, entry.finishedAt());
-            if (entry.durationMillis() == null) {
-                insert.setNull(7, Types.BIGINT);
-            } else {
-                insert.setLong(7, entry.durationMillis());
-            }
-            insert.setString(8, entry.outcome().column());
-            insert.setInt(9, entry.statementsDone());
-            insert.setInt(10, entry.statementsTotal());
-            insert.setString(11, entry.doneDigest());
-            insert.setString(12, cut(entry.error()));
-            insert.setString(13, entry.appliedBy());
+            bindRow(insert, 1, entry);
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 if (!keys.next()) {
@@ -82,6 +72,47 @@ final class HistoryTable {
                 return keys.getLong(1);
             }
         }
+    }
+
+    /** Inserts a row whose id no one needs (a finished step's): no generated key to fetch. */
+    void add(Connection connection, HistoryEntry entry) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                insertInto() + " VALUES (" + marks(INSERT_VALUES) + ")")) {
+            bindRow(insert, 1, entry);
+            insert.executeUpdate();
+        }
+    }
+
+    /** {@code INSERT INTO <table> (<columns>)}: the start of a row's insert, for a statement to complete. */
+    String insertInto() {
+        return "INSERT INTO " + qualified + " (" + INSERT_COLUMNS + ")";
+    }
+
+    /** Binds a new row's {@link #INSERT_VALUES} values from parameter {@code first} on; returns the next index. */
+    int bindRow(PreparedStatement insert, int first, HistoryEntry entry) throws SQLException {
+        int i = first;
+        insert.setString(i++, entry.runId());
+        insert.setString(i++, entry.revision());
+        insert.setString(i++, entry.action().column());
+        insert.setString(i++, entry.checksum());
+        times.set(insert, i++, entry.startedAt());
+        times.set(insert, i++, entry.finishedAt());
+        if (entry.durationMillis() == null) {
+            insert.setNull(i++, Types.BIGINT);
+        } else {
+            insert.setLong(i++, entry.durationMillis());
+        }
+        insert.setString(i++, entry.outcome().column());
+        insert.setInt(i++, entry.statementsDone());
+        insert.setInt(i++, entry.statementsTotal());
+        insert.setString(i++, entry.doneDigest());
+        insert.setString(i++, cut(entry.error()));
+        insert.setString(i++, entry.appliedBy());
+        return i;
+    }
+
+    static String marks(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     /** Records that one more statement of a running step completed. */
@@ -98,17 +129,39 @@ final class HistoryTable {
     /** Closes a row: its outcome, end time, duration, progress and error. */
     void finish(Connection connection, long id, Outcome outcome, Instant finishedAt, long durationMillis,
                 int done, String digest, String error) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE " + qualified + " SET outcome = ?,"
-                + " finished_at = ?, duration_ms = ?, statements_done = ?, done_digest = ?, error = ? WHERE id = ?")) {
-            update.setString(1, outcome.column());
-            times.set(update, 2, finishedAt);
-            update.setLong(3, durationMillis);
-            update.setInt(4, done);
-            update.setString(5, digest);
-            update.setString(6, cut(error));
-            update.setLong(7, id);
+        try (PreparedStatement update = connection.prepareStatement("UPDATE " + qualified + " SET "
+                + finishAssignments(null) + " WHERE id = ?")) {
+            int next = bindFinish(update, 1, outcome, finishedAt, durationMillis, done, digest, error);
+            update.setLong(next, id);
             update.executeUpdate();
         }
+    }
+
+    /**
+     * The assignments that close a row, each column prefixed by {@code alias} and a dot when it is not
+     * null (for an UPDATE of two tables); bound by {@link #bindFinish}.
+     */
+    static String finishAssignments(String alias) {
+        return FINISH_COLUMNS.replace("%s", alias == null ? "" : alias + ".");
+    }
+
+    private static final String FINISH_COLUMNS = "%soutcome = ?, %sfinished_at = ?, %sduration_ms = ?,"
+            + " %sstatements_done = ?, %sdone_digest = ?, %serror = ?";
+
+    /** Binds {@link #finishAssignments}' values from parameter {@code first} on; returns the next index. */
+    int bindFinish(PreparedStatement update, int first, Outcome outcome, Instant finishedAt, long durationMillis,
+                   int done, String digest, String error) throws SQLException {
+        update.setString(first, outcome.column());
+        times.set(update, first + 1, finishedAt);
+        update.setLong(first + 2, durationMillis);
+        update.setInt(first + 3, done);
+        update.setString(first + 4, digest);
+        update.setString(first + 5, cut(error));
+        return first + 6;
+    }
+
+    String qualified() {
+        return qualified;
     }
 
     /** Changes a row's outcome only (a dirty row becoming repaired). */

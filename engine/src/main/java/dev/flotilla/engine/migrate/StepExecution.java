@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,9 +22,10 @@ import java.util.List;
  * <ul>
  *   <li>{@link Mode#OWN_TRANSACTION}: statements, version change and history row commit together; a
  *       failure rolls all of it back and records a failed row.</li>
- *   <li>{@link Mode#UNFLUSHED_TRANSACTION}: as {@link Mode#OWN_TRANSACTION}, for a step without statements
- *       that another step of the run follows: the commit does not wait for the log to reach disk where the
- *       dialect allows it ({@link dev.flotilla.engine.dialect.DialectSql#unflushedCommit()}).</li>
+ *   <li>{@link Mode#UNFLUSHED_TRANSACTION}: as {@link Mode#OWN_TRANSACTION}, for steps without statements
+ *       that another step of the run follows ({@link #runStatementFree}): the commit does not wait for the
+ *       log to reach disk where the dialect allows it
+ *       ({@link dev.flotilla.engine.dialect.DialectSql#unflushedCommit()}).</li>
  *   <li>{@link Mode#SAVEPOINT}: the same inside the run's enclosing transaction (SQLite's lock).</li>
  *   <li>{@link Mode#RUN_TRANSACTION}: inside the whole run's transaction, committed by the run; a
  *       failure rolls back the whole run.</li>
@@ -40,9 +42,11 @@ final class StepExecution {
     private static final String SAVEPOINT = "flotilla_step";
 
     private final TargetContext target;
+    private final StepRecords records;
 
     StepExecution(TargetContext target) {
         this.target = target;
+        this.records = new StepRecords(target.dialect().sql(), target.versions(), target.history());
     }
 
     /**
@@ -65,6 +69,50 @@ final class StepExecution {
         }
     }
 
+    /** A step without statements and the version changes it makes. */
+    record StatementFree(Step step, StepSql sql, List<VersionRowChange> changes) {
+    }
+
+    /**
+     * Records consecutive steps without statements in one transaction: nothing can half-happen in such a
+     * step, so there is no running row, and the group costs one commit instead of one per step (ory-kratos
+     * has runs of up to 92 of them). A failure, a version conflict or an error writing a row, rolls back the
+     * whole group: the target is then at the revision before its first step. Listeners hear every step start
+     * before the rows are written, and finish once they commit. {@code unflushed}: another step
+     * of the run follows, whose durable commit flushes this one.
+     */
+    List<StepResult> runStatementFree(List<StatementFree> steps, boolean unflushed) {
+        Mode mode = unflushed ? Mode.UNFLUSHED_TRANSACTION : Mode.OWN_TRANSACTION;
+        Instant started = target.clock().instant();
+        List<StepRecords.Applied> rows = new ArrayList<>();
+        try {
+            begin(mode);
+            for (StatementFree step : steps) {
+                target.listener().stepStarted(target.name(), step.step(), 0);
+                rows.add(new StepRecords.Applied(step.changes(), entry(step.step(), step.sql(), started,
+                        target.clock().instant(), Outcome.APPLIED, 0, 0, null, null)));
+            }
+            records.appliedInOrder(target.connection(), rows);
+            commit(mode);
+        } catch (SQLException e) {
+            // Rows are written together (a batch), so a failure is the group's: it is reported on its first step.
+            rollBack(mode, e);
+            StatementFree first = steps.get(0);
+            recordFailure(first.step(), first.sql(), started, 0, 0, e.getMessage());
+            MigrationException failure = target.failures().stepFailed(first.step(), e, steps.size() == 1
+                    ? Failures.Consequence.STEP_ROLLED_BACK : Failures.Consequence.GROUP_ROLLED_BACK);
+            target.listener().stepFailed(target.name(), first.step(), failure);
+            throw failure;
+        } catch (VersionConflictException e) {
+            rollBack(mode, e);
+            throw e;
+        }
+        Duration took = Duration.between(started, target.clock().instant());
+        List<StepResult> results = steps.stream().map(step -> new StepResult(step.step(), 0, took)).toList();
+        results.forEach(result -> target.listener().stepFinished(target.name(), result));
+        return results;
+    }
+
     private StepResult transactional(Step step, StepSql sql, List<SqlStatement> statements,
                                      List<VersionRowChange> changes, Instant started, Mode mode) {
         Connection connection = target.connection();
@@ -72,9 +120,8 @@ final class StepExecution {
         try {
             begin(mode);
             StatementRunner.run(connection, statements, 0, (count, digest) -> done[0] = count);
-            target.versions().apply(connection, changes);
             Instant finished = target.clock().instant();
-            target.history().insert(connection, entry(step, sql, started, finished, Outcome.APPLIED,
+            records.applied(connection, changes, entry(step, sql, started, finished, Outcome.APPLIED,
                     statements.size(), statements.size(), StatementRunner.digestOf(statements, statements.size()), null));
             commit(mode);
             return new StepResult(step, statements.size(), Duration.between(started, finished));
@@ -105,24 +152,24 @@ final class StepExecution {
         } catch (SQLException e) {
             throw target.failures().stepFailed(step, e, Failures.Consequence.STEP_ROLLED_BACK);
         }
+        // When the close is one statement, it records the last statement's progress itself: a crash between
+        // that statement and the close leaves the row one statement short, as a crash before a separate
+        // progress update would; so that update would only add a durable commit.
+        boolean oneStatementClose = records.closesInOneStatement(changes);
         try {
             StatementRunner.run(connection, statements, from, (count, newDigest) -> {
-                history.progress(connection, id, count, newDigest);
+                if (!oneStatementClose || count < statements.size()) {
+                    history.progress(connection, id, count, newDigest);
+                }
                 done[0] = count;
                 digest[0] = newDigest;
             });
             Instant finished = target.clock().instant();
-            connection.setAutoCommit(false);
-            try {
-                target.versions().apply(connection, changes);
-                history.finish(connection, id, Outcome.APPLIED, finished, millis(started, finished),
-                        statements.size(), digest[0], null);
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                quietly(connection::rollback, e);
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+            if (oneStatementClose) {
+                records.closeInOneStatement(connection, changes.get(0), id, finished, millis(started, finished),
+                        statements.size(), digest[0]);
+            } else {
+                closeInTransaction(id, changes, started, finished, statements.size(), digest[0]);
             }
             return new StepResult(step, statements.size() - from, Duration.between(started, finished));
         } catch (StatementFailure failure) {
@@ -134,6 +181,24 @@ final class StepExecution {
         } catch (VersionConflictException e) {
             markDirty(id, started, done[0], digest[0], e);
             throw e;
+        }
+    }
+
+    /** Moves the version and closes row {@code id} as applied, together. */
+    private void closeInTransaction(long id, List<VersionRowChange> changes, Instant started, Instant finished,
+                                    int done, String digest) throws SQLException {
+        Connection connection = target.connection();
+        connection.setAutoCommit(false);
+        try {
+            target.versions().apply(connection, changes);
+            target.history().finish(connection, id, Outcome.APPLIED, finished, millis(started, finished),
+                    done, digest, null);
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            quietly(connection::rollback, e);
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
         }
     }
 

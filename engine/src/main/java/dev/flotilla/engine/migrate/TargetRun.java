@@ -162,14 +162,22 @@ final class TargetRun {
             connection.setAutoCommit(false);
         }
         try {
-            for (int i = 0; i < prepared.size(); i++) {
+            for (int i = 0; i < prepared.size(); ) {
                 Prepared step = prepared.get(i);
                 Mode mode = mode(step, wholeRun);
-                if (mode == Mode.OWN_TRANSACTION && step.statements().isEmpty() && i + 1 < prepared.size()) {
-                    mode = Mode.UNFLUSHED_TRANSACTION; // the next step's durable commit flushes this one
-                }
                 if (i > 0 && !prepared.get(i - 1).statements().isEmpty()) {
                     session.reposition(); // the step before may have moved the connection (SET search_path, USE)
+                }
+                if (mode == Mode.OWN_TRANSACTION && step.statements().isEmpty()) {
+                    int end = endOfStatementFree(prepared, i);
+                    List<StepExecution.StatementFree> group = new ArrayList<>();
+                    for (Prepared free : prepared.subList(i, end)) {
+                        group.add(new StepExecution.StatementFree(free.step(), free.sql(), rows.apply(free.step())));
+                    }
+                    // When another step follows, its durable commit flushes this group's.
+                    results.addAll(execution.runStatementFree(group, end < prepared.size()));
+                    i = end;
+                    continue;
                 }
                 if (mode == Mode.AUTOCOMMIT && wholeRun) {
                     connection.commit(); // as Alembic's autocommit_block: what ran so far is kept
@@ -180,6 +188,7 @@ final class TargetRun {
                 if (mode == Mode.AUTOCOMMIT && wholeRun) {
                     connection.setAutoCommit(false);
                 }
+                i++;
             }
             if (wholeRun) {
                 connection.commit();
@@ -195,6 +204,15 @@ final class TargetRun {
             }
         }
         return new RunResult(target.runId(), current, results, rows.rows());
+    }
+
+    /** The index after the run of steps without statements that starts at {@code from}. */
+    private static int endOfStatementFree(List<Prepared> prepared, int from) {
+        int end = from;
+        while (end < prepared.size() && prepared.get(end).statements().isEmpty()) {
+            end++;
+        }
+        return end;
     }
 
     private Mode mode(Prepared step, boolean wholeRun) {

@@ -56,24 +56,44 @@ final class VersionTable {
     void apply(Connection connection, List<VersionRowChange> changes) throws SQLException {
         for (VersionRowChange change : changes) {
             try (PreparedStatement statement = connection.prepareStatement(template(change))) {
-                bind(statement, change);
+                bind(statement, 1, change);
                 int count = statement.executeUpdate();
                 if (count != 1) {
-                    throw new VersionConflictException("The version table " + qualified + " changed under this run: "
-                            + describe(change) + " touched " + count + " rows instead of 1. Another process wrote"
-                            + " to it; nothing of this step was kept. Look at 'current' and run again.");
+                    throw conflict(change, count);
                 }
             }
         }
     }
 
+    /** The qualified, quoted table name, for statements that join it with another table. */
+    String qualified() {
+        return qualified;
+    }
+
+    /** The compare-and-set statement of {@code change}, with parameter marks (bound by {@link #bind}). */
+    String template(VersionRowChange change) {
+        return text(change, v -> "?");
+    }
+
+    /** Binds the values of {@link #template} from parameter {@code first} on; returns the next free index. */
+    static int bind(PreparedStatement statement, int first, VersionRowChange change) throws SQLException {
+        List<String> values = values(change);
+        for (int i = 0; i < values.size(); i++) {
+            statement.setString(first + i, values.get(i));
+        }
+        return first + values.size();
+    }
+
+    /** The failure of a change that touched {@code count} rows instead of one. */
+    VersionConflictException conflict(VersionRowChange change, int count) {
+        return new VersionConflictException("The version table " + qualified + " changed under this run: "
+                + describe(change) + " touched " + count + " rows instead of 1. Another process wrote"
+                + " to it; nothing of this step was kept. Look at 'current' and run again.");
+    }
+
     /** The same changes as literal SQL, for offline scripts. */
     List<String> literalStatements(List<VersionRowChange> changes) {
         return changes.stream().map(c -> text(c, v -> SqlLiterals.string(dialect, v))).toList();
-    }
-
-    private String template(VersionRowChange change) {
-        return text(change, v -> "?");
     }
 
     /** The statement for a change, each value written by {@code value} (a parameter mark or a literal). */
@@ -109,13 +129,6 @@ final class VersionTable {
         }
         VersionRowChange.Update update = (VersionRowChange.Update) change;
         return List.of(update.to(), update.from());
-    }
-
-    private static void bind(PreparedStatement statement, VersionRowChange change) throws SQLException {
-        List<String> values = values(change);
-        for (int i = 0; i < values.size(); i++) {
-            statement.setString(i + 1, values.get(i));
-        }
     }
 
     private static String describe(VersionRowChange change) {

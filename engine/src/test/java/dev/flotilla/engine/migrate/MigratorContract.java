@@ -210,6 +210,102 @@ abstract class MigratorContract {
     }
 
     @Test
+    void aVersionRowMovedUnderAStepIsAConflictAndNeverOverwritten() throws Exception {
+        // The step's own statement plays the other writer: it moves the row the step's compare-and-set expects.
+        scripts.revision("c3", "b2", "UPDATE flotilla_version SET version_num = 'elsewhere';", "SELECT 1;");
+        try (Connection connection = connect()) {
+            assertThatThrownBy(() -> migrator().upgrade(connection, null, "heads"))
+                    .isInstanceOf(VersionConflictException.class)
+                    .hasMessageContaining("changed under this run: moving b2 to c3 touched 0 rows instead of 1");
+
+            assertThat(strings(connection, "SELECT version_num FROM flotilla_version")).doesNotContain("c3");
+            assertThat(migrator().history(connection, null))
+                    .filteredOn(e -> e.revision().equals("c3") && e.outcome() == Outcome.APPLIED).isEmpty();
+        }
+    }
+
+    /** False where steps without statements are not recorded in groups (SQLite: a savepoint each). */
+    boolean groupsStatementFreeSteps() {
+        return true;
+    }
+
+    @Test
+    void aConflictAmongStepsWithoutStatementsIsDetectedAndRollsBackTheirGroup() throws Exception {
+        scripts.revision("c3", "b2", "", "").revision("d4", "c3", "", "").revision("e5", "d4", "SELECT 1;", "");
+        try (Connection connection = connect()) {
+            migrator().upgrade(connection, null, "b2");
+            List<String> events = new ArrayList<>();
+            // Plays another writer between two steps of one group, on the run's own connection and transaction.
+            MigrationListener moveTheRow = new MigrationListener() {
+                @Override
+                public void stepStarted(String target, dev.flotilla.engine.revision.Step step, int statements) {
+                    events.add("started " + step.revision().id());
+                    if (step.revision().id().equals("d4")) {
+                        try {
+                            execute(connection, "UPDATE flotilla_version SET version_num = 'elsewhere'");
+                        } catch (SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                }
+            };
+            Migrator migrator = new Migrator(scripts.load(), MigratorSettings.defaults("tester@test"), moveTheRow);
+
+            assertThatThrownBy(() -> migrator.upgrade(connection, null, "heads"))
+                    .isInstanceOf(VersionConflictException.class)
+                    .hasMessageContaining("touched 0 rows instead of 1");
+
+            assertThat(events).containsExactly("started c3", "started d4");
+            assertThat(migrator().history(connection, null)).extracting(HistoryEntry::revision)
+                    .doesNotContain("d4", "e5");
+            if (groupsStatementFreeSteps()) {
+                assertThat(migrator().status(connection, null).revisions()).containsExactly("b2");
+                assertThat(migrator().history(connection, null)).extracting(HistoryEntry::revision)
+                        .containsExactly("a1", "b2");
+            }
+        }
+    }
+
+    @Test
+    void consecutiveStepsWithoutStatementsEachGetARowAndEvents() throws Exception {
+        scripts.revision("c3", "b2", "", "").revision("d4", "c3", "-- nothing here", "").revision("e5", "d4", "", "");
+        List<String> events = new ArrayList<>();
+        MigrationListener listener = new MigrationListener() {
+            @Override
+            public void stepStarted(String target, dev.flotilla.engine.revision.Step step, int statements) {
+                events.add("started " + step.revision().id());
+            }
+
+            @Override
+            public void stepFinished(String target, StepResult result) {
+                events.add("finished " + result.step().revision().id());
+            }
+        };
+        try (Connection connection = connect()) {
+            RunResult result = new Migrator(scripts.load(), MigratorSettings.defaults("tester@test"), listener)
+                    .upgrade(connection, null, "heads");
+
+            assertThat(result.steps()).extracting(s -> s.step().revision().id(), StepResult::statements)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("a1", 1),
+                            org.assertj.core.groups.Tuple.tuple("b2", 2), org.assertj.core.groups.Tuple.tuple("c3", 0),
+                            org.assertj.core.groups.Tuple.tuple("d4", 0), org.assertj.core.groups.Tuple.tuple("e5", 0));
+            assertThat(events).filteredOn(e -> e.endsWith("c3") || e.endsWith("d4") || e.endsWith("e5"))
+                    .containsSubsequence("started c3", "finished c3")
+                    .containsSubsequence("started d4", "finished d4")
+                    .containsSubsequence("started e5", "finished e5")
+                    .hasSize(6);
+            assertThat(migrator().status(connection, null).revisions()).containsExactly("e5");
+            assertThat(migrator().history(connection, null)).extracting(HistoryEntry::revision, HistoryEntry::outcome,
+                    HistoryEntry::statementsTotal).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("a1", Outcome.APPLIED, 1),
+                    org.assertj.core.groups.Tuple.tuple("b2", Outcome.APPLIED, 2),
+                    org.assertj.core.groups.Tuple.tuple("c3", Outcome.APPLIED, 0),
+                    org.assertj.core.groups.Tuple.tuple("d4", Outcome.APPLIED, 0),
+                    org.assertj.core.groups.Tuple.tuple("e5", Outcome.APPLIED, 0));
+        }
+    }
+
+    @Test
     void twoRunsOnOneTargetAtOnceApplyEachStepExactlyOnce() throws Exception {
         Migrator migrator = migrator();
         AtomicInteger steps = new AtomicInteger();

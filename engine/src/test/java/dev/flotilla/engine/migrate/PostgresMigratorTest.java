@@ -160,4 +160,21 @@ class PostgresMigratorTest extends MigratorContract {
                     + " AND indexname NOT LIKE '%pkey' ORDER BY 1")).containsExactly("broken", "project_account");
         }
     }
+
+    @Test
+    void aStepOutsideTheTransactionWhoseVersionRowMovedIsLeftDirtyAfterItsLastStatement() throws Exception {
+        scripts.write("c3", "-- revision: c3\n-- down_revision: b2\n\n-- migrate:upgrade transaction=false\n"
+                + "CREATE TABLE tag (id INTEGER);\nUPDATE flotilla_version SET version_num = 'elsewhere';\n\n"
+                + "-- migrate:downgrade\nSELECT 1;\n");
+        try (Connection connection = connect()) {
+            assertThatThrownBy(() -> migrator().upgrade(connection, null, "heads"))
+                    .isInstanceOf(VersionConflictException.class)
+                    .hasMessageContaining("moving b2 to c3 touched 0 rows instead of 1");
+
+            TargetStatus status = migrator().status(connection, null);
+            assertThat(status.revisions()).containsExactly("elsewhere");
+            assertThat(status.dirtyStep()).get().extracting(HistoryEntry::revision, HistoryEntry::statementsDone,
+                    HistoryEntry::outcome).containsExactly("c3", 2, Outcome.DIRTY);
+        }
+    }
 }

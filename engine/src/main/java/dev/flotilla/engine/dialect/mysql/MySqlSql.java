@@ -59,6 +59,11 @@ final class MySqlSql implements DialectSql {
     }
 
     @Override
+    public boolean multiTableUpdate() {
+        return true;
+    }
+
+    @Override
     public String beginTransaction() {
         return "START TRANSACTION";
     }

@@ -59,6 +59,11 @@ final class PostgresSql implements DialectSql {
     }
 
     @Override
+    public boolean writableWith() {
+        return true;
+    }
+
+    @Override
     public String beginTransaction() {
         return "BEGIN";
     }
