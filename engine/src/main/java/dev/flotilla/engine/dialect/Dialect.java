@@ -47,4 +47,14 @@ public interface Dialect {
      * Decided by SQLSTATE and vendor code, walking {@link SQLException#getNextException()} and causes.
      */
     boolean isTransient(SQLException failure);
+
+    /**
+     * True when {@code failure}, raised by a statement run outside a transaction, certainly changed nothing
+     * (it never got the lock it waited for), so a step whose first statement failed so is not dirty.
+     * False unless the dialect knows: PostgreSQL's {@code CREATE INDEX CONCURRENTLY} leaves an invalid index
+     * behind when its lock wait times out, so no code is safe there.
+     */
+    default boolean changedNothing(SQLException failure) {
+        return false;
+    }
 }

@@ -173,6 +173,12 @@ final class StepExecution {
             }
             return new StepResult(step, statements.size() - from, Duration.between(started, finished));
         } catch (StatementFailure failure) {
+            if (from == 0 && failure.index() == 0 && target.dialect().changedNothing(failure.sqlException())) {
+                // Nothing ran and the failed statement changed nothing: the step failed clean, and may be retried.
+                markFailed(id, started, failure.sqlException());
+                throw target.failures().statementFailed(step, sql, statements, failure,
+                        Failures.Consequence.NOTHING_CHANGED);
+            }
             markDirty(id, started, done[0], digest[0], failure.sqlException());
             throw target.failures().statementFailed(step, sql, statements, failure, Failures.Consequence.DIRTY);
         } catch (SQLException e) {
@@ -255,6 +261,12 @@ final class StepExecution {
     private void recordFailure(Step step, StepSql sql, Instant started, int total, int done, String error) {
         quietly(() -> target.history().insert(target.connection(), entry(step, sql, started,
                 target.clock().instant(), Outcome.FAILED, done, total, null, error)), null);
+    }
+
+    private void markFailed(long id, Instant started, Exception cause) {
+        Instant finished = target.clock().instant();
+        quietly(() -> target.history().finish(target.connection(), id, Outcome.FAILED, finished,
+                millis(started, finished), 0, null, cause.getMessage()), cause);
     }
 
     private void markDirty(long id, Instant started, int done, String digest, Exception cause) {

@@ -1,6 +1,7 @@
 package dev.flotilla.engine.migrate;
 
 import dev.flotilla.engine.EngineException;
+import dev.flotilla.engine.dialect.Timeouts;
 import dev.flotilla.engine.migrate.HistoryEntry.Action;
 import dev.flotilla.engine.migrate.HistoryEntry.Outcome;
 import dev.flotilla.testkit.DatabaseKind;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,6 +69,38 @@ class MariaDbMigratorTest extends MigratorContract {
                     .extracting(HistoryEntry::revision, HistoryEntry::outcome, HistoryEntry::statementsDone,
                             HistoryEntry::statementsTotal)
                     .containsExactly("c3", Outcome.DIRTY, 1, 3);
+        }
+    }
+
+    @Test
+    void aFirstStatementRefusedByALockTimeoutLeavesTheTargetCleanSoTheStepMayBeTriedAgain() throws Exception {
+        scripts.revision("c3", "b2", "ALTER TABLE account ADD COLUMN note VARCHAR(20);\nCREATE TABLE later (id INTEGER);",
+                "DROP TABLE later;\nALTER TABLE account DROP COLUMN note;");
+        Migrator impatient = new Migrator(scripts.load(), MigratorSettings.defaults("tester@test")
+                .withTimeouts(new Timeouts(Duration.ofSeconds(1), Duration.ZERO)), MigrationListener.NONE);
+        try (Connection connection = connect(); Connection holder = connect()) {
+            migrator().upgrade(connection, null, "b2");
+            holder.setAutoCommit(false);
+            try (Statement read = holder.createStatement()) {
+                read.executeQuery("SELECT * FROM account").close(); // its transaction holds account's metadata lock
+            }
+            assertThatThrownBy(() -> impatient.upgrade(connection, null, "heads"))
+                    .isInstanceOf(MigrationException.class)
+                    .hasMessageContaining(": upgrade to c3 failed at statement 1 of 2 (")
+                    .hasMessageContaining("code 1205")
+                    .hasMessageContaining("no statement of this step had run: the target is at the revision before it")
+                    .satisfies(e -> assertThat(((MigrationException) e).leftDirty()).isFalse())
+                    .satisfies(e -> assertThat(((MigrationException) e).isTransient()).isTrue());
+            TargetStatus status = migrator().status(connection, null);
+            assertThat(status.revisions()).containsExactly("b2");
+            assertThat(status.isDirty()).isFalse();
+            assertThat(migrator().history(connection, null)).last()
+                    .extracting(HistoryEntry::revision, HistoryEntry::outcome, HistoryEntry::statementsDone)
+                    .containsExactly("c3", Outcome.FAILED, 0);
+
+            holder.commit();
+            assertThat(impatient.upgrade(connection, null, "heads").steps()).hasSize(1);
+            assertThat(migrator().status(connection, null).revisions()).containsExactly("c3");
         }
     }
 

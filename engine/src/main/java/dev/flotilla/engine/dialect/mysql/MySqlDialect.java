@@ -72,6 +72,11 @@ public final class MySqlDialect implements Dialect {
     }
 
     @Override
+    public boolean changedNothing(SQLException failure) {
+        return MySqlFailures.changedNothing(failure);
+    }
+
+    @Override
     public String toString() {
         return name();
     }

@@ -26,6 +26,16 @@ final class MySqlFailures {
     private MySqlFailures() {
     }
 
+    /**
+     * 1205 lock wait timeout (a DDL's metadata lock or a row lock) and 1213 deadlock: the statement was
+     * refused before it changed anything (MariaDB's DDL is atomic, a refused DML statement is rolled back).
+     */
+    private static final Set<Integer> REFUSED_BEFORE_CHANGING = Set.of(1205, 1213);
+
+    static boolean changedNothing(SQLException failure) {
+        return REFUSED_BEFORE_CHANGING.contains(failure.getErrorCode());
+    }
+
     static boolean isTransient(SQLException failure) {
         return FailureChain.anyTransient(failure, MySqlFailures::byCode);
     }
