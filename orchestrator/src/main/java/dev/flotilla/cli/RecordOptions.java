@@ -20,4 +20,13 @@ final class RecordOptions {
     @Option(names = "--metrics-file", paramLabel = "FILE",
             description = "Write Prometheus metrics to FILE when the run ends (for node_exporter's textfile collector: name it *.prom).")
     Path metricsFile;
+
+    /** These options with relative files taken from {@code workingDirectory}, where the command was run. */
+    RecordOptions resolvedAgainst(Path workingDirectory) {
+        RecordOptions resolved = new RecordOptions();
+        resolved.report = report == null ? null : workingDirectory.resolve(report);
+        resolved.metricsPort = metricsPort;
+        resolved.metricsFile = metricsFile == null ? null : workingDirectory.resolve(metricsFile);
+        return resolved;
+    }
 }

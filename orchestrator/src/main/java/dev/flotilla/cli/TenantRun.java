@@ -89,7 +89,8 @@ final class TenantRun {
             RunHeader header = new RunHeader(runId, work.command().name(), work.command().target(),
                     work.tenants().stream().map(Tenant::id).toList(), clock.instant());
             ProgressStyle style = ProgressStyle.choose(flotilla.terminal(), flotilla.quiet());
-            try (RunRecording recording = RunRecording.open(journals, header, records, out, lines, style, clock)) {
+            try (RunRecording recording = RunRecording.open(journals, header,
+                    records.resolvedAgainst(flotilla.workingDirectory()), out, lines, style, clock)) {
                 RunSummary summary = execute(new FleetRun(project, settings, recording.listener()), work, err);
                 recording.finish(summary, flotilla.quiet());
                 return exitCode(summary);

@@ -82,6 +82,13 @@ class FleetRunRecordsTest {
     }
 
     @Test
+    void relativeReportAndMetricsFilesAreTakenFromWhereTheCommandRuns() {
+        cli.ok("upgrade", "--all", "-q", "--report", "out/report.json", "--metrics-file", "out/run.prom");
+        assertThat(dir.resolve("out/report.json")).isRegularFile();
+        assertThat(dir.resolve("out/run.prom")).isRegularFile();
+    }
+
+    @Test
     void theReportHoldsEveryTenantAndTheMetricsFileTheirOutcomes() throws Exception {
         execute("t3", "CREATE TABLE account (id INTEGER)");
         Path report = dir.resolve("out/report.json");
