@@ -21,9 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * A fleet run from the command line: select the tenants (or take them from the journal of the run
@@ -137,16 +135,10 @@ final class TenantRun {
      * tenants of the {@code previous} ({@code resumed}, {@code undone}) run.
      */
     static List<Tenant> registered(Flotilla project, List<String> ids, String previous, PrintWriter err) {
-        Map<String, Tenant> byId = project.registry().tenants().stream()
-                .collect(Collectors.toMap(Tenant::id, tenant -> tenant, (a, b) -> a));
         List<Tenant> tenants = new ArrayList<>();
         for (String id : ids) {
-            Tenant tenant = byId.get(id);
-            if (tenant == null) {
-                err.println("warning: tenant '" + id + "' of the " + previous + " run is no longer registered; left out");
-            } else {
-                tenants.add(tenant);
-            }
+            project.registry().find(id).ifPresentOrElse(tenants::add, () -> err.println("warning: tenant '" + id
+                    + "' of the " + previous + " run is no longer registered; left out"));
         }
         return tenants;
     }

@@ -34,11 +34,21 @@ public final class TargetCollector {
     private final Map<Integer, HistoryRow> newest = new HashMap<>();
     private final Map<Integer, HistoryRow> unfinished = new HashMap<>();
 
+    /** Collects for {@code targets}, each named once (a repeated name is read once; {@link #inOrder} repeats it). */
     public TargetCollector(List<String> targets, TimeColumn times) {
-        this.targets = List.copyOf(targets);
+        this.targets = List.copyOf(new java.util.LinkedHashSet<>(targets));
         this.times = times;
-        this.exists = new boolean[targets.size()];
-        this.versioned = new boolean[targets.size()];
+        this.exists = new boolean[this.targets.size()];
+        this.versioned = new boolean[this.targets.size()];
+    }
+
+    /** {@code list} cut into consecutive pieces of {@code size} (the last may be shorter); views, not copies. */
+    public static <T> List<List<T>> chunks(List<T> list, int size) {
+        List<List<T>> chunks = new java.util.ArrayList<>();
+        for (int start = 0; start < list.size(); start += size) {
+            chunks.add(list.subList(start, Math.min(list.size(), start + size)));
+        }
+        return chunks;
     }
 
     /** The targets, each at its index. */

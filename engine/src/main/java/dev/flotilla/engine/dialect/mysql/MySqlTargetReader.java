@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,16 +45,14 @@ final class MySqlTargetReader implements TargetReader {
     @Override
     public List<TargetRows> read(Connection connection, List<String> targets, String versionTable,
                                  String historyTable) throws SQLException {
-        TargetCollector collector = new TargetCollector(new ArrayList<>(new LinkedHashSet<>(targets)),
+        TargetCollector collector = new TargetCollector(targets,
                 (rows, column) -> {
                     LocalDateTime value = rows.getObject(column, LocalDateTime.class);
                     return value == null ? null : value.toInstant(ZoneOffset.UTC);
                 });
         List<String> selects = catalog(connection, collector, versionTable, historyTable);
-        for (int start = 0; start < selects.size(); start += DATABASES_PER_STATEMENT) {
-            String union = String.join(" UNION ALL ",
-                    selects.subList(start, Math.min(selects.size(), start + DATABASES_PER_STATEMENT)));
-            try (PreparedStatement statement = connection.prepareStatement(union);
+        for (List<String> chunk : TargetCollector.chunks(selects, DATABASES_PER_STATEMENT)) {
+            try (PreparedStatement statement = connection.prepareStatement(String.join(" UNION ALL ", chunk));
                  ResultSet rows = statement.executeQuery()) {
                 collector.collect(rows);
             }
@@ -69,8 +66,7 @@ final class MySqlTargetReader implements TargetReader {
                                  String historyTable) throws SQLException {
         List<String> names = collector.targets();
         Map<String, Set<String>> tables = new HashMap<>();
-        for (int start = 0; start < names.size(); start += NAMES_PER_QUERY) {
-            List<String> chunk = names.subList(start, Math.min(names.size(), start + NAMES_PER_QUERY));
+        for (List<String> chunk : TargetCollector.chunks(names, NAMES_PER_QUERY)) {
             schemata(connection, chunk, tables);
             tables(connection, chunk, versionTable, historyTable, tables);
         }

@@ -15,7 +15,6 @@ import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -62,15 +61,14 @@ final class PostgresTargetReader implements TargetReader {
     @Override
     public List<TargetRows> read(Connection connection, List<String> targets, String versionTable,
                                  String historyTable) throws SQLException {
-        TargetCollector collector = new TargetCollector(new ArrayList<>(new LinkedHashSet<>(targets)),
+        TargetCollector collector = new TargetCollector(targets,
                 (rows, column) -> {
                     OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
                     return value == null ? null : value.toInstant();
                 });
         List<String> selects = catalog(connection, collector, versionTable, historyTable);
-        for (int start = 0; start < selects.size(); start += SCHEMAS_PER_STATEMENT * STATEMENTS_PER_ROUND) {
-            round(connection, collector, selects.subList(start,
-                    Math.min(selects.size(), start + SCHEMAS_PER_STATEMENT * STATEMENTS_PER_ROUND)));
+        for (List<String> round : TargetCollector.chunks(selects, SCHEMAS_PER_STATEMENT * STATEMENTS_PER_ROUND)) {
+            round(connection, collector, round);
         }
         Set<Integer> locked = locked(connection, collector, versionTable);
         return TargetCollector.inOrder(targets, collector.result(locked::contains));
@@ -107,9 +105,8 @@ final class PostgresTargetReader implements TargetReader {
     private static void round(Connection connection, TargetCollector collector, List<String> selects)
             throws SQLException {
         StringBuilder text = new StringBuilder();
-        for (int start = 0; start < selects.size(); start += SCHEMAS_PER_STATEMENT) {
-            text.append(String.join(" UNION ALL ",
-                    selects.subList(start, Math.min(selects.size(), start + SCHEMAS_PER_STATEMENT)))).append(";\n");
+        for (List<String> statement : TargetCollector.chunks(selects, SCHEMAS_PER_STATEMENT)) {
+            text.append(String.join(" UNION ALL ", statement)).append(";\n");
         }
         try (Statement statement = connection.createStatement()) {
             boolean rows = statement.execute(text.toString());

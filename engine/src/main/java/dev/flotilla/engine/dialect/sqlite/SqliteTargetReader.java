@@ -20,7 +20,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -44,7 +43,7 @@ final class SqliteTargetReader implements TargetReader {
     @Override
     public List<TargetRows> read(Connection connection, List<String> targets, String versionTable,
                                  String historyTable) throws SQLException {
-        TargetCollector collector = new TargetCollector(new ArrayList<>(new LinkedHashSet<>(targets)),
+        TargetCollector collector = new TargetCollector(targets,
                 (rows, column) -> parseTime(rows.getString(column)));
         Set<String> attached = attached(connection);
         List<String> selects = new ArrayList<>();
