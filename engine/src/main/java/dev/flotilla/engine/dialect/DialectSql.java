@@ -38,16 +38,6 @@ public interface DialectSql {
     String beginTransaction();
 
     /**
-     * A statement that lets the open transaction commit without waiting for its log to reach disk, or
-     * empty when the dialect has none. The runner uses it only for a step that runs no statement and is
-     * followed by another step of the same run, whose durable commit flushes the log up to it: after a
-     * crash of the server either both are there or the target is consistently at an earlier revision.
-     */
-    default java.util.Optional<String> unflushedCommit() {
-        return java.util.Optional.empty();
-    }
-
-    /**
      * True when a statement may carry data-modifying statements in {@code WITH}, each with
      * {@code RETURNING} (PostgreSQL): the runner then moves a version row and writes its history row in one
      * statement, the second conditional on the first, instead of one round trip each.

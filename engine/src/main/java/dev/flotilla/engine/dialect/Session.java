@@ -12,6 +12,30 @@ public interface Session extends AutoCloseable {
      */
     void reposition() throws SQLException;
 
+    /**
+     * Lets the open transaction (auto-commit is off) commit without waiting for its log to reach disk,
+     * where the database allows that per transaction, and first repositions the connection when asked; in
+     * one round trip where it can. The runner asks this only for a transaction that a later durable commit
+     * of the same run follows: the log is written in order, so that commit flushes this one too, and after
+     * a crash of the server either both are there or the target is consistently at an earlier revision.
+     * Where the database has no such commit, the transaction commits as any other.
+     */
+    default void unflushed(boolean reposition) throws SQLException {
+        if (reposition) {
+            reposition();
+        }
+    }
+
+    /**
+     * What {@link #unflushed} does for the open transaction, and {@link #reposition} for the statements after
+     * it, as settings to fold into a statement that the runner sends in that transaction anyway, once the
+     * step's own statements have run; empty where the dialect cannot fold them, and the runner then calls
+     * those methods instead.
+     */
+    default java.util.Optional<SessionSettings> foldable(boolean unflushed) {
+        return java.util.Optional.empty();
+    }
+
     /** Restores schema or database, role, timeouts and session variables. */
     @Override
     void close() throws SQLException;

@@ -164,7 +164,7 @@ public final class Migrator {
                 throw context.failures().beforeSteps("taking the target's lock", e);
             }
             try (lock) {
-                createTables(context);
+                createTables(context, session, lock);
                 return work.run(new TargetRun(context, scripts, settings, lock, session));
             }
         });
@@ -202,13 +202,40 @@ public final class Migrator {
         }
     }
 
-    private void createTables(TargetContext context) throws SQLException {
+    /**
+     * Creates the version and history tables where they are missing. Where DDL is transactional and the
+     * lock is not a transaction itself, all of it goes in one unflushed transaction and one batch: a server
+     * crash can only lose tables that nothing has used yet, and the next run creates them again.
+     */
+    private void createTables(TargetContext context, Session session, TargetLock lock) throws SQLException {
         Connection connection = context.connection();
         List<String> statements = new ArrayList<>(context.versions().createStatements());
         statements.addAll(context.history().createStatements());
+        boolean oneTransaction = context.dialect().transactionalDdl() && !lock.isTransaction();
+        if (oneTransaction) {
+            connection.setAutoCommit(false);
+        }
         try (var statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
+            if (oneTransaction) {
+                session.unflushed(false);
+                for (String sql : statements) {
+                    statement.addBatch(sql);
+                }
+                statement.executeBatch();
+                connection.commit();
+            } else {
+                for (String sql : statements) {
+                    statement.execute(sql);
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            if (oneTransaction) {
+                StepExecution.quietly(connection::rollback, e);
+            }
+            throw e;
+        } finally {
+            if (oneTransaction) {
+                connection.setAutoCommit(true);
             }
         }
     }

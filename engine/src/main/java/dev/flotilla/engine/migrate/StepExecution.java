@@ -1,5 +1,7 @@
 package dev.flotilla.engine.migrate;
 
+import dev.flotilla.engine.dialect.Session;
+import dev.flotilla.engine.dialect.SessionSettings;
 import dev.flotilla.engine.migrate.HistoryEntry.Action;
 import dev.flotilla.engine.migrate.HistoryEntry.Outcome;
 import dev.flotilla.engine.migrate.StatementRunner.StatementFailure;
@@ -22,10 +24,10 @@ import java.util.List;
  * <ul>
  *   <li>{@link Mode#OWN_TRANSACTION}: statements, version change and history row commit together; a
  *       failure rolls all of it back and records a failed row.</li>
- *   <li>{@link Mode#UNFLUSHED_TRANSACTION}: as {@link Mode#OWN_TRANSACTION}, for steps without statements
- *       that another step of the run follows ({@link #runStatementFree}): the commit does not wait for the
- *       log to reach disk where the dialect allows it
- *       ({@link dev.flotilla.engine.dialect.DialectSql#unflushedCommit()}).</li>
+ *   <li>{@link Mode#UNFLUSHED_TRANSACTION}: as {@link Mode#OWN_TRANSACTION}, for a step (or a group of steps
+ *       without statements) that another step of the run follows: the commit does not wait for the log to
+ *       reach disk where the database allows it ({@link Session#unflushed}); the run's last commit, or the
+ *       row that records a failure, flushes it.</li>
  *   <li>{@link Mode#SAVEPOINT}: the same inside the run's enclosing transaction (SQLite's lock).</li>
  *   <li>{@link Mode#RUN_TRANSACTION}: inside the whole run's transaction, committed by the run; a
  *       failure rolls back the whole run.</li>
@@ -42,25 +44,28 @@ final class StepExecution {
     private static final String SAVEPOINT = "flotilla_step";
 
     private final TargetContext target;
+    private final Session session;
     private final StepRecords records;
 
-    StepExecution(TargetContext target) {
+    StepExecution(TargetContext target, Session session) {
         this.target = target;
+        this.session = session;
         this.records = new StepRecords(target.dialect().sql(), target.versions(), target.history());
     }
 
     /**
      * Runs {@code statements} from index {@code from} (0 for a fresh step, later for {@code repair
-     * resume}) and applies {@code changes} to the version table when they all succeed.
+     * resume}) and applies {@code changes} to the version table when they all succeed. {@code reposition}:
+     * the step before ran statements, which may have moved the connection to another schema or database.
      */
     StepResult run(Step step, StepSql sql, List<SqlStatement> statements, int from, List<VersionRowChange> changes,
-                   Mode mode) {
+                   Mode mode, boolean reposition) {
         target.listener().stepStarted(target.name(), step, statements.size());
         Instant started = target.clock().instant();
         try {
             StepResult result = mode == Mode.AUTOCOMMIT
-                    ? autocommit(step, sql, statements, from, changes, started)
-                    : transactional(step, sql, statements, changes, started, mode);
+                    ? autocommit(step, sql, statements, from, changes, started, reposition)
+                    : transactional(step, sql, statements, changes, started, mode, reposition);
             target.listener().stepFinished(target.name(), result);
             return result;
         } catch (MigrationException e) {
@@ -81,18 +86,20 @@ final class StepExecution {
      * before the rows are written, and finish once they commit. {@code unflushed}: another step
      * of the run follows, whose durable commit flushes this one.
      */
-    List<StepResult> runStatementFree(List<StatementFree> steps, boolean unflushed) {
+    List<StepResult> runStatementFree(List<StatementFree> steps, boolean unflushed, boolean reposition) {
         Mode mode = unflushed ? Mode.UNFLUSHED_TRANSACTION : Mode.OWN_TRANSACTION;
         Instant started = target.clock().instant();
         List<StepRecords.Applied> rows = new ArrayList<>();
+        // No statement runs before the rows are written, so settings folded into them reposition in time.
+        SessionSettings fold = session.foldable(unflushed).orElse(null);
         try {
-            begin(mode);
+            begin(mode, reposition && fold == null, fold != null);
             for (StatementFree step : steps) {
                 target.listener().stepStarted(target.name(), step.step(), 0);
                 rows.add(new StepRecords.Applied(step.changes(), entry(step.step(), step.sql(), started,
                         target.clock().instant(), Outcome.APPLIED, 0, 0, null, null)));
             }
-            records.appliedInOrder(target.connection(), rows);
+            records.appliedInOrder(target.connection(), rows, fold == null ? SessionSettings.NONE : fold);
             commit(mode);
         } catch (SQLException e) {
             // Rows are written together (a batch), so a failure is the group's: it is reported on its first step.
@@ -114,15 +121,18 @@ final class StepExecution {
     }
 
     private StepResult transactional(Step step, StepSql sql, List<SqlStatement> statements,
-                                     List<VersionRowChange> changes, Instant started, Mode mode) {
+                                     List<VersionRowChange> changes, Instant started, Mode mode, boolean reposition) {
         Connection connection = target.connection();
         int[] done = {0};
+        SessionSettings fold = ownTransaction(mode)
+                ? session.foldable(mode == Mode.UNFLUSHED_TRANSACTION).orElse(null) : null;
         try {
-            begin(mode);
+            begin(mode, reposition, fold != null);
             StatementRunner.run(connection, statements, 0, (count, digest) -> done[0] = count);
             Instant finished = target.clock().instant();
             records.applied(connection, changes, entry(step, sql, started, finished, Outcome.APPLIED,
-                    statements.size(), statements.size(), StatementRunner.digestOf(statements, statements.size()), null));
+                    statements.size(), statements.size(), StatementRunner.digestOf(statements, statements.size()), null),
+                    fold == null ? SessionSettings.NONE : fold);
             commit(mode);
             return new StepResult(step, statements.size(), Duration.between(started, finished));
         } catch (StatementFailure failure) {
@@ -140,13 +150,16 @@ final class StepExecution {
     }
 
     private StepResult autocommit(Step step, StepSql sql, List<SqlStatement> statements, int from,
-                                  List<VersionRowChange> changes, Instant started) {
+                                  List<VersionRowChange> changes, Instant started, boolean reposition) {
         Connection connection = target.connection();
         HistoryTable history = target.history();
         long id;
         int[] done = {from};
         String[] digest = {StatementRunner.digestOf(statements, from)};
         try {
+            if (reposition) {
+                session.reposition();
+            }
             id = history.insert(connection, entry(step, sql, started, null, Outcome.RUNNING, from,
                     statements.size(), digest[0], null));
         } catch (SQLException e) {
@@ -212,18 +225,41 @@ final class StepExecution {
         return mode == Mode.RUN_TRANSACTION ? Failures.Consequence.RUN_ROLLED_BACK : Failures.Consequence.STEP_ROLLED_BACK;
     }
 
-    private void begin(Mode mode) throws SQLException {
+    /**
+     * True when the step commits in a transaction of its own, whose recording statement then also carries the
+     * session settings where the dialect can fold them ({@link Session#foldable}): those reposition the
+     * connection after the step's statements, so the step after it starts in place.
+     */
+    static boolean ownTransaction(Mode mode) {
+        return mode == Mode.OWN_TRANSACTION || mode == Mode.UNFLUSHED_TRANSACTION;
+    }
+
+    /**
+     * Opens the step's transaction or savepoint. A reposition made inside a step's own transaction is undone
+     * if the step rolls back, but the run stops there. {@code folded}: the settings travel with the step's
+     * records instead ({@link Session#foldable}).
+     */
+    private void begin(Mode mode, boolean reposition, boolean folded) throws SQLException {
         switch (mode) {
-            case OWN_TRANSACTION -> target.connection().setAutoCommit(false);
-            case UNFLUSHED_TRANSACTION -> {
+            case OWN_TRANSACTION, UNFLUSHED_TRANSACTION -> {
                 target.connection().setAutoCommit(false);
-                java.util.Optional<String> unflushed = target.dialect().sql().unflushedCommit();
-                if (unflushed.isPresent()) {
-                    execute(unflushed.get());
+                if (mode == Mode.UNFLUSHED_TRANSACTION && !folded) {
+                    session.unflushed(reposition);
+                } else if (reposition) {
+                    session.reposition();
                 }
             }
-            case SAVEPOINT -> execute("SAVEPOINT " + SAVEPOINT);
-            default -> { }
+            case SAVEPOINT -> {
+                if (reposition) {
+                    session.reposition();
+                }
+                execute("SAVEPOINT " + SAVEPOINT);
+            }
+            default -> {
+                if (reposition) {
+                    session.reposition();
+                }
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.flotilla.engine.migrate;
 
 import dev.flotilla.engine.dialect.DialectSql;
+import dev.flotilla.engine.dialect.SessionSettings;
 import dev.flotilla.engine.migrate.HistoryEntry.Outcome;
 import dev.flotilla.engine.revision.VersionRowChange;
 
@@ -35,17 +36,26 @@ final class StepRecords {
     record Applied(List<VersionRowChange> changes, HistoryEntry entry) {
     }
 
-    /** Moves the version and adds the step's finished row, on the connection's current transaction. */
-    void applied(Connection connection, List<VersionRowChange> changes, HistoryEntry entry) throws SQLException {
-        appliedInOrder(connection, List.of(new Applied(changes, entry)));
+    /**
+     * Moves the version and adds the step's finished row, on the connection's current transaction, applying
+     * {@code settings} in the same statement where it can (else in a statement before).
+     */
+    void applied(Connection connection, List<VersionRowChange> changes, HistoryEntry entry, SessionSettings settings)
+            throws SQLException {
+        appliedInOrder(connection, List.of(new Applied(changes, entry)), settings);
     }
 
     /**
      * Records several steps in order, on the connection's current transaction. Where one statement records
      * a step, consecutive such statements go as one JDBC batch, which PostgreSQL's driver sends in one round
      * trip; each one's row count is still checked. A conflict leaves the caller a transaction to roll back.
+     * {@code settings} go with the first statement that can carry them, or in a statement of their own first.
      */
-    void appliedInOrder(Connection connection, List<Applied> steps) throws SQLException {
+    void appliedInOrder(Connection connection, List<Applied> steps, SessionSettings settings) throws SQLException {
+        if (!settings.isEmpty() && !inOneStatement(steps.get(0))) {
+            apply(connection, settings);
+            settings = SessionSettings.NONE;
+        }
         if (!sql.writableWith() && steps.size() > 1 && isChain(steps)) {
             chain(connection, steps);
             return;
@@ -57,7 +67,8 @@ final class StepRecords {
                 history.add(connection, steps.get(from).entry());
                 from++;
             } else {
-                from = batch(connection, steps, from);
+                from = batch(connection, steps, from, settings);
+                settings = SessionSettings.NONE;
             }
         }
     }
@@ -98,16 +109,33 @@ final class StepRecords {
         return step.changes().size() == 1 && sql.writableWith();
     }
 
+    private static void apply(Connection connection, SessionSettings settings) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + settings.selectList())) {
+            bind(select, settings);
+            select.executeQuery().close();
+        }
+    }
+
+    private static int bind(PreparedStatement statement, SessionSettings settings) throws SQLException {
+        for (int i = 0; i < settings.parameters().size(); i++) {
+            statement.setString(i + 1, settings.parameters().get(i));
+        }
+        return settings.parameters().size() + 1;
+    }
+
     /** Sends the steps from {@code from} on that share one statement text as a batch; returns where it ended. */
-    private int batch(Connection connection, List<Applied> steps, int from) throws SQLException {
+    private int batch(Connection connection, List<Applied> steps, int from, SessionSettings settings)
+            throws SQLException {
         // The statement's text depends only on the kind of change (insert, update, delete) it makes.
         Class<?> kind = steps.get(from).changes().get(0).getClass();
         int end = from;
-        try (PreparedStatement insert = connection.prepareStatement(insertWith(steps.get(from).changes().get(0)))) {
+        try (PreparedStatement insert = connection.prepareStatement(insertWith(steps.get(from).changes().get(0),
+                settings))) {
             while (end < steps.size() && inOneStatement(steps.get(end))
                     && steps.get(end).changes().get(0).getClass() == kind) {
                 Applied step = steps.get(end);
-                history.bindRow(insert, VersionTable.bind(insert, 1, step.changes().get(0)), step.entry());
+                int next = VersionTable.bind(insert, bind(insert, settings), step.changes().get(0));
+                history.bindRow(insert, next, step.entry());
                 insert.addBatch();
                 end++;
             }
@@ -121,10 +149,19 @@ final class StepRecords {
         return end;
     }
 
-    /** PostgreSQL: the history row is inserted only if the version moved. */
-    private String insertWith(VersionRowChange change) {
-        return "WITH moved AS (" + versions.template(change) + " RETURNING 1) " + history.insertInto()
-                + " SELECT " + HistoryTable.marks(HistoryTable.INSERT_VALUES) + " WHERE (SELECT count(*) FROM moved) = 1";
+    /**
+     * PostgreSQL: the history row is inserted only if the version moved. Settings are a CTE that the insert
+     * reads, so they are applied exactly when the row is written (a function call in a CTE runs once, as the
+     * CTE is materialized); when the version did not move the transaction is rolled back anyway.
+     */
+    private String insertWith(VersionRowChange change, SessionSettings settings) {
+        String values = " SELECT " + HistoryTable.marks(HistoryTable.INSERT_VALUES);
+        String moved = "moved AS (" + versions.template(change) + " RETURNING 1) ";
+        if (settings.isEmpty()) {
+            return "WITH " + moved + history.insertInto() + values + " WHERE (SELECT count(*) FROM moved) = 1";
+        }
+        return "WITH settings AS (SELECT " + settings.selectList() + "), " + moved + history.insertInto() + values
+                + " FROM settings WHERE (SELECT count(*) FROM moved) = 1";
     }
 
     /**

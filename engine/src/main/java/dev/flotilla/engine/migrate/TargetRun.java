@@ -51,7 +51,7 @@ final class TargetRun {
         this.settings = settings;
         this.lock = lock;
         this.session = session;
-        this.execution = new StepExecution(target);
+        this.execution = new StepExecution(target, session);
     }
 
     RunResult upgrade(String destination) throws SQLException {
@@ -143,7 +143,7 @@ final class TargetRun {
                     Action.REPAIR, dirty.checksum(), now, now, 0L, Outcome.APPLIED, 0, 0, null,
                     "resumed from statement " + (done + 1) + " of " + statements.size(), target.appliedBy()));
         });
-        StepResult result = execution.run(step, sql, statements, done, changes, Mode.AUTOCOMMIT);
+        StepResult result = execution.run(step, sql, statements, done, changes, Mode.AUTOCOMMIT, false);
         return new RunResult(target.runId(), current, List.of(result), after);
     }
 
@@ -158,6 +158,9 @@ final class TargetRun {
                 && target.dialect().transactionalDdl() && !lock.isTransaction();
         Connection connection = target.connection();
         List<StepResult> results = new ArrayList<>();
+        // A step's statements may move the connection (SET search_path, USE); the next step puts it back.
+        boolean mayBeMoved = false;
+        boolean folds = session.foldable(false).isPresent();
         if (wholeRun) {
             connection.setAutoCommit(false);
         }
@@ -165,9 +168,7 @@ final class TargetRun {
             for (int i = 0; i < prepared.size(); ) {
                 Prepared step = prepared.get(i);
                 Mode mode = mode(step, wholeRun);
-                if (i > 0 && !prepared.get(i - 1).statements().isEmpty()) {
-                    session.reposition(); // the step before may have moved the connection (SET search_path, USE)
-                }
+                boolean reposition = mayBeMoved;
                 if (mode == Mode.OWN_TRANSACTION && step.statements().isEmpty()) {
                     int end = endOfStatementFree(prepared, i);
                     List<StepExecution.StatementFree> group = new ArrayList<>();
@@ -175,7 +176,8 @@ final class TargetRun {
                         group.add(new StepExecution.StatementFree(free.step(), free.sql(), rows.apply(free.step())));
                     }
                     // When another step follows, its durable commit flushes this group's.
-                    results.addAll(execution.runStatementFree(group, end < prepared.size()));
+                    results.addAll(execution.runStatementFree(group, end < prepared.size(), reposition));
+                    mayBeMoved = false;
                     i = end;
                     continue;
                 }
@@ -183,8 +185,12 @@ final class TargetRun {
                     connection.commit(); // as Alembic's autocommit_block: what ran so far is kept
                     connection.setAutoCommit(true);
                 }
+                if (mode == Mode.OWN_TRANSACTION && i + 1 < prepared.size()) {
+                    mode = Mode.UNFLUSHED_TRANSACTION; // the run's last commit flushes it
+                }
                 results.add(execution.run(step.step(), step.sql(), step.statements(), 0, rows.apply(step.step()),
-                        mode));
+                        mode, reposition));
+                mayBeMoved = !step.statements().isEmpty() && !(folds && StepExecution.ownTransaction(mode));
                 if (mode == Mode.AUTOCOMMIT && wholeRun) {
                     connection.setAutoCommit(false);
                 }

@@ -116,6 +116,28 @@ class PostgresMigratorTest extends MigratorContract {
     }
 
     @Test
+    void everyStepButTheLastCommitsWithoutWaitingForTheLogWhichTheLastCommitFlushes() throws Exception {
+        scripts.revision("c3", "b2", "CREATE TABLE c3 (id INTEGER);", "DROP TABLE c3;")
+                .revision("d4", "c3", "", "SELECT 1;")
+                .revision("e5", "d4", "CREATE TABLE e5 (id INTEGER);", "DROP TABLE e5;");
+        try (Connection connection = connect()) {
+            migrator().upgrade(connection, null, "b2");
+            // What each step's commit will do, seen as its history row is written.
+            execute(connection, "CREATE TABLE seen (revision TEXT, sync TEXT)");
+            execute(connection, "CREATE FUNCTION see() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                    + "INSERT INTO seen VALUES (NEW.revision, current_setting('synchronous_commit')); RETURN NEW; END $$");
+            execute(connection, "CREATE TRIGGER see AFTER INSERT ON flotilla_history FOR EACH ROW EXECUTE FUNCTION see()");
+
+            migrator().upgrade(connection, null, "heads");
+
+            assertThat(strings(connection, "SELECT revision || '=' || sync FROM seen"))
+                    .containsExactly("c3=off", "d4=off", "e5=on");
+            assertThat(strings(connection, "SELECT current_setting('synchronous_commit')")).containsExactly("on");
+            assertThat(migrator().status(connection, null).revisions()).containsExactly("e5");
+        }
+    }
+
+    @Test
     void aRunThatCannotGetTheLockInTimeSaysWhoHasItAndChangesNothing() throws Exception {
         Migrator impatient = new Migrator(scripts.load(), MigratorSettings.defaults("t")
                 .withLockWait(Duration.ofMillis(300)), MigrationListener.NONE);

@@ -1,11 +1,15 @@
 package dev.flotilla.engine.dialect.postgresql;
 
 import dev.flotilla.engine.dialect.Session;
+import dev.flotilla.engine.dialect.SessionSettings;
 import dev.flotilla.engine.dialect.internal.Jdbc;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -44,6 +48,35 @@ final class PostgresSession implements Session {
         }
     }
 
+    /** {@code synchronous_commit} off for this transaction only: {@code set_config}'s third argument is SET LOCAL. */
+    @Override
+    public void unflushed(boolean reposition) throws SQLException {
+        if (reposition && schema != null) {
+            Jdbc.firstRow(connection, "SELECT set_config('search_path', ?, false), "
+                    + "set_config('synchronous_commit', 'off', true)", sql.quote(schema));
+        } else {
+            Jdbc.firstRow(connection, "SELECT set_config('synchronous_commit', 'off', true)");
+        }
+    }
+
+    @Override
+    public java.util.Optional<SessionSettings> foldable(boolean unflushed) {
+        List<String> expressions = new ArrayList<>();
+        List<String> parameters = new ArrayList<>();
+        if (schema != null) {
+            expressions.add("set_config('search_path', ?, false)");
+            parameters.add(sql.quote(schema));
+        }
+        if (unflushed) {
+            expressions.add("set_config('synchronous_commit', 'off', true)");
+        }
+        return java.util.Optional.of(new SessionSettings(String.join(", ", expressions), parameters));
+    }
+
+    /**
+     * Two round trips: what is set now, then one script of every RESET, set_config and SET that puts the
+     * session back, in the order the class comment gives.
+     */
     @Override
     public void close() throws SQLException {
         if (closed) {
@@ -54,37 +87,44 @@ final class PostgresSession implements Session {
         if (manualCommit) {
             connection.rollback();
         }
-        restoreIdentity();
+        List<Object> now = Jdbc.firstRow(connection, "SELECT current_setting('session_authorization'), "
+                + "ARRAY(SELECT name " + SessionState.SESSION_SET + ")");
+        List<String> script = new ArrayList<>();
+        List<String> parameters = new ArrayList<>();
+        if (!saved.authorization().equals(now.get(0))) {
+            script.add("SET SESSION AUTHORIZATION " + sql.quote(saved.authorization()));
+        }
+        script.add("RESET ROLE");
         Set<String> before = new HashSet<>();
         for (String[] setting : saved.sessionSettings()) {
             before.add(setting[0]);
         }
-        for (String[] setting : SessionState.sessionSet(connection)) {
-            if (!before.contains(setting[0])) {
-                Jdbc.execute(connection, "RESET " + sql.quote(setting[0]));
+        for (String name : SessionState.strings(now.get(1))) {
+            if (!before.contains(name)) {
+                script.add("RESET " + sql.quote(name));
             }
         }
         for (String[] setting : saved.sessionSettings()) {
-            Jdbc.firstRow(connection, "SELECT set_config(?, ?, false)", setting[0], setting[1]);
+            script.add("SELECT set_config(?, ?, false)");
+            parameters.add(setting[0]);
+            parameters.add(setting[1]);
         }
         // Last: the role may lack the right to change some of the settings above.
         if (!"none".equals(saved.role())) {
-            Jdbc.execute(connection, "SET ROLE " + sql.quote(saved.role()));
+            script.add("SET ROLE " + sql.quote(saved.role()));
         }
         if (!saved.hadTemporaryTables()) {
-            Jdbc.execute(connection, "DISCARD TEMP");
+            script.add("DISCARD TEMP");
+        }
+        // The driver sends the statements of one text together, each with its own parameters.
+        try (PreparedStatement restore = connection.prepareStatement(String.join(";\n", script))) {
+            for (int i = 0; i < parameters.size(); i++) {
+                restore.setString(i + 1, parameters.get(i));
+            }
+            restore.execute();
         }
         if (manualCommit) {
             connection.commit();
         }
-    }
-
-    /** Back to the session user the session had, with no role set for now. */
-    private void restoreIdentity() throws SQLException {
-        String authorization = Jdbc.string(connection, "SELECT current_setting('session_authorization')");
-        if (!saved.authorization().equals(authorization)) {
-            Jdbc.execute(connection, "SET SESSION AUTHORIZATION " + sql.quote(saved.authorization()));
-        }
-        Jdbc.execute(connection, "RESET ROLE");
     }
 }

@@ -9,6 +9,8 @@ import dev.flotilla.engine.dialect.internal.Jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Positions a PostgreSQL session on a schema: {@code search_path} is set to that schema alone, so that
@@ -42,20 +44,7 @@ final class PostgresSessions implements Sessions {
         }
         PostgresSession session = new PostgresSession(connection, sql, SessionState.read(connection), schema);
         try {
-            if (schema != null) {
-                requireSchema(connection, schema);
-                Jdbc.firstRow(connection, "SELECT set_config('search_path', ?, false)", sql.quote(schema));
-            }
-            Jdbc.firstRow(connection, "SELECT set_config('lock_timeout', ?, false), "
-                    + "set_config('statement_timeout', ?, false)",
-                    millis(timeouts.lockTimeout()), millis(timeouts.statementTimeout()));
-            if (connection.getMetaData().getDatabaseMajorVersion() >= 14) {
-                // A run killed mid-statement leaves its backend running that statement, holding the step's
-                // transaction and the target's lock, until it notices the client is gone; by default only
-                // when the statement ends. Polling the socket makes the server give both up within seconds.
-                Jdbc.firstRow(connection, "SELECT set_config('client_connection_check_interval', ?, false)",
-                        CLIENT_CHECK);
-            }
+            position(connection, schema, timeouts);
             if (manualCommit) {
                 connection.commit();
             }
@@ -70,10 +59,36 @@ final class PostgresSessions implements Sessions {
         }
     }
 
-    private static void requireSchema(Connection connection, String schema) throws SQLException {
-        if (Jdbc.firstRow(connection, "SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?", schema) == null) {
-            throw new SQLException("Schema \"" + schema + "\" does not exist in database "
-                    + Jdbc.string(connection, "SELECT current_database()")
+    /**
+     * One round trip: search_path, both timeouts and the client check, and whether the schema exists. A
+     * search_path naming a missing schema is harmless until a statement runs, and none does: the session is
+     * closed (and its settings undone) when the schema is missing.
+     */
+    private void position(Connection connection, String schema, Timeouts timeouts) throws SQLException {
+        List<String> expressions = new ArrayList<>();
+        List<Object> parameters = new ArrayList<>();
+        if (schema != null) {
+            expressions.add("EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?)");
+            parameters.add(schema);
+            expressions.add("set_config('search_path', ?, false)");
+            parameters.add(sql.quote(schema));
+        }
+        expressions.add("set_config('lock_timeout', ?, false)");
+        parameters.add(millis(timeouts.lockTimeout()));
+        expressions.add("set_config('statement_timeout', ?, false)");
+        parameters.add(millis(timeouts.statementTimeout()));
+        if (connection.getMetaData().getDatabaseMajorVersion() >= 14) {
+            // A run killed mid-statement leaves its backend running that statement, holding the step's
+            // transaction and the target's lock, until it notices the client is gone; by default only
+            // when the statement ends. Polling the socket makes the server give both up within seconds.
+            expressions.add("set_config('client_connection_check_interval', ?, false)");
+            parameters.add(CLIENT_CHECK);
+        }
+        expressions.add("current_database()");
+        List<Object> row = Jdbc.firstRow(connection, "SELECT " + String.join(", ", expressions),
+                parameters.toArray());
+        if (schema != null && !Boolean.TRUE.equals(row.get(0))) {
+            throw new SQLException("Schema \"" + schema + "\" does not exist in database " + row.get(row.size() - 1)
                     + "; create it first, or correct the target's schema (names are case-sensitive)",
                     INVALID_SCHEMA_NAME);
         }

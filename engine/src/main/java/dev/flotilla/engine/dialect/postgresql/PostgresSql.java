@@ -68,12 +68,6 @@ final class PostgresSql implements DialectSql {
         return "BEGIN";
     }
 
-    /** For this transaction only; a later synchronous commit flushes the WAL up to and past it. */
-    @Override
-    public java.util.Optional<String> unflushedCommit() {
-        return java.util.Optional.of("SET LOCAL synchronous_commit TO OFF");
-    }
-
     /** Alembic's {@code <table>_pkc} name, or an unnamed key when that name would be too long. */
     private String primaryKey(String table) {
         String name = table + "_pkc";

@@ -4,6 +4,7 @@ import dev.flotilla.engine.dialect.internal.Jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,17 +25,26 @@ record SessionState(List<String[]> sessionSettings, String role, String authoriz
         sessionSettings = List.copyOf(sessionSettings);
     }
 
-    /** Name and value of each setting SET in the session now, but role and session authorization. */
-    static List<String[]> sessionSet(Connection connection) throws SQLException {
-        return Jdbc.pairs(connection, "SELECT name, current_setting(name) FROM pg_catalog.pg_settings "
-                + "WHERE source = 'session' AND name NOT IN ('role', 'session_authorization') ORDER BY name");
-    }
+    /** The settings SET in the session now, but role and session authorization, by name. */
+    static final String SESSION_SET = "FROM pg_catalog.pg_settings WHERE source = 'session' "
+            + "AND name NOT IN ('role', 'session_authorization') ORDER BY name";
 
+    /** One round trip: the settings with their values, then role, authorization and temporary tables. */
     static SessionState read(Connection connection) throws SQLException {
-        List<String[]> settings = sessionSet(connection);
-        List<Object> row = Jdbc.firstRow(connection, "SELECT current_setting('role'), "
+        List<Object> row = Jdbc.firstRow(connection, "SELECT ARRAY(SELECT name " + SESSION_SET + "), "
+                + "ARRAY(SELECT current_setting(name) " + SESSION_SET + "), current_setting('role'), "
                 + "current_setting('session_authorization'), "
                 + "EXISTS (SELECT 1 FROM pg_catalog.pg_class WHERE relnamespace = pg_catalog.pg_my_temp_schema())");
-        return new SessionState(settings, (String) row.get(0), (String) row.get(1), (Boolean) row.get(2));
+        String[] names = strings(row.get(0));
+        String[] values = strings(row.get(1));
+        List<String[]> settings = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            settings.add(new String[] {names[i], values[i]});
+        }
+        return new SessionState(settings, (String) row.get(2), (String) row.get(3), (Boolean) row.get(4));
+    }
+
+    static String[] strings(Object array) throws SQLException {
+        return (String[]) ((java.sql.Array) array).getArray();
     }
 }
