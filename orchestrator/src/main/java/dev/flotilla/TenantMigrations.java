@@ -9,6 +9,7 @@ import dev.flotilla.engine.migrate.HistoryEntry;
 import dev.flotilla.engine.dialect.Dialect;
 import dev.flotilla.engine.dialect.Dialects;
 import dev.flotilla.engine.migrate.MigrationListener;
+import dev.flotilla.engine.migrate.RepairAction;
 import dev.flotilla.engine.migrate.OfflineScript;
 import dev.flotilla.engine.migrate.RunResult;
 import dev.flotilla.engine.migrate.TargetStatus;
@@ -106,6 +107,11 @@ public final class TenantMigrations {
      */
     public RunResult downgradeFrom(List<String> expected, String target, MigrationListener listener) {
         return with(true, connection -> migrator(listener).downgradeFrom(connection, place(), expected, target));
+    }
+
+    /** Clears the tenant's dirty state as {@code action} says ({@code repair --tenant}). */
+    public RunResult repair(RepairAction action, MigrationListener listener) {
+        return with(true, connection -> migrator(listener).repair(connection, place(), action));
     }
 
     public RunResult stamp(List<String> revisions, boolean purge, MigrationListener listener) {

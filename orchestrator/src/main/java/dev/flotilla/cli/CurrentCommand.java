@@ -117,7 +117,8 @@ final class CurrentCommand implements Callable<Integer> {
                                String versionTable) {
         TargetStatus status = tenant.status();
         if (status.dirtyStep().isPresent()) {
-            throw new DirtyTargetException(tenant.describe(), status.dirtyStep().get());
+            throw new DirtyTargetException(tenant.describe(), status.dirtyStep().get(),
+                    "repair --tenant " + tenant.tenant().id());
         }
         if (!status.initialized()) {
             return "(uninitialized: no version table " + versionTable + ")";

@@ -67,10 +67,19 @@ final class ProgressPrinter implements MigrationListener {
 
     /** The last line of {@code repair}: what was done and where the database is now. */
     void repaired(String action, RunResult result) {
-        String moved = result.before().equals(result.after()) ? "at " + revisions(result.after())
-                : revisions(result.before()) + " -> " + revisions(result.after());
-        out.println("Repaired (" + action + "): " + moved + ".");
+        out.println("Repaired (" + action + "): " + moved(result) + ".");
         out.flush();
+    }
+
+    /** A tenant's repair: the same line, naming the tenant ({@code tenant 'acme'}). */
+    void repaired(String target, String action, RunResult result) {
+        out.println("Repaired " + target + " (" + action + "): " + moved(result) + ".");
+        out.flush();
+    }
+
+    private static String moved(RunResult result) {
+        return result.before().equals(result.after()) ? "at " + revisions(result.after())
+                : revisions(result.before()) + " -> " + revisions(result.after());
     }
 
     /** Revision ids as Alembic lists them, {@code <base>} for none. */

@@ -1,5 +1,6 @@
 package dev.flotilla.cli;
 
+import dev.flotilla.TenantMigrations;
 import dev.flotilla.engine.migrate.RepairAction;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -10,9 +11,13 @@ import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
-/** {@code flotilla repair}: clears the dirty state of the database of {@code --url} after a person fixed it. */
+/**
+ * {@code flotilla repair}: clears the dirty state of the database of {@code --url}, or of one tenant of the
+ * config ({@code --tenant ID}), after a person fixed it.
+ */
 @Command(name = "repair", description = {
-        "Clear a dirty database (a step that could not roll back failed part-way) once you have looked at it.",
+        "Clear a dirty database (a step that could not roll back failed part-way) once you have looked at it:"
+                + " the database of --url, or with --tenant ID that tenant of the config.",
         "Exit 0 when repaired, 1 when resuming failed again or the database is locked; 2 for invalid input,"
                 + " including a database that is not dirty."})
 final class RepairCommand implements Callable<Integer> {
@@ -50,9 +55,24 @@ final class RepairCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Action action;
 
+    @Option(names = "--tenant", paramLabel = "ID",
+            description = "Repair this tenant of the config (its exact id: one tenant at a time).")
+    String tenant;
+
     @Override
     public Integer call() {
         SingleDatabase single = flotilla.singleDatabase();
+        if (tenant != null) {
+            if (flotilla.database.url != null) {
+                throw new InputException("--url names one database and --tenant one tenant of the config; give one of them");
+            }
+            try (Fleet fleet = flotilla.fleet(single, "repair --tenant")) {
+                TenantMigrations migrations = fleet.flotilla().tenant(tenant);
+                ProgressPrinter printer = flotilla.printer(spec);
+                printer.repaired(migrations.describe(), action.name(), migrations.repair(action.value(), printer));
+                return ExitCodes.OK;
+            }
+        }
         TargetDatabase database = single.requireTarget("repair");
         ProgressPrinter printer = flotilla.printer(spec);
         printer.repaired(action.name(), database.with(true, connection ->

@@ -53,7 +53,8 @@ final class Plans {
         List<String> current = status.revisions();
         if (status.isDirty()) {
             String name = "tenant '" + tenant.id() + "'";
-            return TenantPlan.problem(tenant, current, new DirtyTargetException(name, status.dirtyStep().get()).getMessage());
+            return TenantPlan.problem(tenant, current, new DirtyTargetException(name, status.dirtyStep().get(),
+                    "repair --tenant " + tenant.id()).getMessage());
         }
         try {
             FleetCommand.Planned planned = command.plan(graph, tenant.id(), current);

@@ -255,9 +255,9 @@ class FleetCrashTest {
                 : "after statement " + step.done() + " of " + STATEMENTS + " completed";
         return "tenant '" + state.id() + "' is dirty: the upgrade of revision " + step.revision()
                 + " was interrupted (the process died or lost its connection) " + where + ". Nothing will migrate it"
-                + " until it is repaired: check the database, then run 'repair --resume' (run the remaining"
-                + " statements), 'repair --mark-applied' (you finished the step by hand) or 'repair"
-                + " --mark-not-applied' (you undid it).";
+                + " until it is repaired: check the database, then run 'repair --tenant " + state.id() + " --resume'"
+                + " (run the remaining statements), 'repair --tenant " + state.id() + " --mark-applied' (you"
+                + " finished the step by hand) or 'repair --tenant " + state.id() + " --mark-not-applied' (you undid it).";
     }
 
     /**

@@ -109,6 +109,40 @@ class MariaDbFleetTest {
         assertThat(tables(db.name())).isEmpty();
     }
 
+    @Test
+    void aDirtyTenantIsRepairedByItsIdAndOnlyIt() throws Exception {
+        String e1 = "e1e2e3e4e5e6";
+        cli.ok("provision", "a");
+        cli.ok("provision", "b");
+        new SampleProject(dir).write(e1, R3, "half a step", "CREATE TABLE marker (id INTEGER);\nINSERT INTO nowhere VALUES (1);\n",
+                "DROP TABLE marker;\n");
+        assertThat(cli.run("upgrade", "--tenant", "a").exitCode()).isEqualTo(1);
+        Result refused = cli.run("upgrade", "--tenant", "a");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("tenant 'a' is dirty: the upgrade of revision " + e1
+                + " failed after statement 1 of 2 completed").contains("run 'repair --tenant a --resume'");
+
+        // The person fixes the file's second statement; the first, already run, is unchanged.
+        new SampleProject(dir).write(e1, R3, "half a step", "CREATE TABLE marker (id INTEGER);\nCREATE TABLE fixed (id INTEGER);\n",
+                "DROP TABLE fixed;\nDROP TABLE marker;\n");
+        assertThat(cli.ok("repair", "--tenant", "a", "--resume"))
+                .isEqualTo("Running upgrade " + R3 + " -> " + e1 + ", half a step\n"
+                        + "Repaired tenant 'a' (resume): " + R3 + " -> " + e1 + ".\n");
+
+        assertThat(cli.ok("current")).isEqualTo("a: " + e1 + " (head)\nb: " + R3 + "\n");
+        assertThat(tables(first)).containsExactly("account", "fixed", "flotilla_history", "flotilla_version", "marker",
+                "project");
+        Result notDirty = cli.run("repair", "--tenant", "b", "--mark-applied");
+        assertThat(notDirty.exitCode()).isEqualTo(2);
+        assertThat(notDirty.err()).contains("is not dirty: there is nothing to repair");
+        Result both = cli.run("repair", "--tenant", "a", "--url", db.jdbcUrl(), "--mark-applied");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("--url names one database and --tenant one tenant of the config");
+        Result unknown = cli.run("repair", "--tenant", "zzz", "--mark-applied");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("zzz");
+    }
+
     private List<String> tables(String database) throws Exception {
         List<String> names = new ArrayList<>();
         try (Connection connection = db.connect(); PreparedStatement statement = connection.prepareStatement(

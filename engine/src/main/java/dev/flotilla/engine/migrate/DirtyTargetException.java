@@ -12,7 +12,15 @@ public class DirtyTargetException extends EngineException {
     private final HistoryEntry step;
 
     public DirtyTargetException(String target, HistoryEntry step) {
-        super(describe(target, step), 1, null);
+        this(target, step, "repair");
+    }
+
+    /**
+     * @param repair the command that repairs this target, as the message should tell it
+     *               ({@code repair --tenant acme} for a tenant of a config)
+     */
+    public DirtyTargetException(String target, HistoryEntry step, String repair) {
+        super(describe(target, step, repair), 1, null);
         this.target = target;
         this.step = step;
     }
@@ -26,7 +34,7 @@ public class DirtyTargetException extends EngineException {
         return step;
     }
 
-    private static String describe(String target, HistoryEntry step) {
+    private static String describe(String target, HistoryEntry step, String repair) {
         String how = step.outcome() == HistoryEntry.Outcome.RUNNING
                 ? "was interrupted (the process died or lost its connection)"
                 : "failed";
@@ -36,8 +44,8 @@ public class DirtyTargetException extends EngineException {
         String error = step.error() == null ? "" : "; the error was: " + step.error();
         return target + " is dirty: the " + step.action().column() + " of revision " + step.revision() + " "
                 + how + " " + where + error + ". Nothing will migrate it until it is repaired: check the"
-                + " database, then run 'repair --resume' (run the remaining statements), 'repair"
-                + " --mark-applied' (you finished the step by hand) or 'repair --mark-not-applied' (you undid"
+                + " database, then run '" + repair + " --resume' (run the remaining statements), '" + repair
+                + " --mark-applied' (you finished the step by hand) or '" + repair + " --mark-not-applied' (you undid"
                 + " it).";
     }
 }
