@@ -42,8 +42,8 @@ final class Interrupts implements AutoCloseable {
     private void received(String signal) {
         if (signals.incrementAndGet() == 1) {
             err.println("interrupted (SIG" + signal + "): starting no more tenants; " + run.inFlight()
-                    + " in flight finish or roll back within " + run.settings().grace().toSeconds()
-                    + " s (again to cancel them now)");
+                    + " in flight finish or roll back within " + text(run.settings().grace())
+                    + " (again to cancel them now)");
             err.flush();
             run.interrupt();
             timer.schedule(new TimerTask() {
@@ -78,5 +78,9 @@ final class Interrupts implements AutoCloseable {
         if (previous != null) {
             handle(name, previous);
         }
+    }
+
+    private static String text(java.time.Duration grace) {
+        return grace.toMillis() % 1000 == 0 ? grace.toSeconds() + " s" : grace.toMillis() + " ms";
     }
 }

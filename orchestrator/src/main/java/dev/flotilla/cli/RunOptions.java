@@ -4,6 +4,7 @@ import dev.flotilla.config.RunDefaults;
 import dev.flotilla.run.RunSettings;
 import picocli.CommandLine.Option;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,6 +42,11 @@ final class RunOptions {
     @Option(names = "--dry-run", description = "Print each tenant's plan (from -> to, steps), grouped; change nothing.")
     boolean dryRun;
 
+    @Option(names = "--grace", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "After Ctrl-C or SIGTERM, how long tenants in flight may take to finish or roll back their"
+                    + " step before their statements are cancelled (e.g. 10s, 2m; default 30s).")
+    Duration grace;
+
     /** The settings: these options over the config's defaults; a bad value is an input error (exit 2). */
     RunSettings settings(RunDefaults defaults) {
         try {
@@ -53,6 +59,9 @@ final class RunOptions {
             }
             if (canary != null || canaryTag != null) {
                 settings = settings.withCanary(canary == null ? 0 : canary, canaryTag);
+            }
+            if (grace != null) {
+                settings = settings.withGrace(grace);
             }
             return settings.withWaves(waves).withDryRun(dryRun);
         } catch (IllegalArgumentException e) {

@@ -80,6 +80,9 @@ public record RunSettings(int concurrency, int perServer, Retries retry, Circuit
         Objects.requireNonNull(canaryTag, "canaryTag");
         waves = List.copyOf(waves);
         Objects.requireNonNull(grace, "grace");
+        if (grace.isNegative()) {
+            throw new IllegalArgumentException("--grace must be 0 or more, not " + grace);
+        }
         if (canary > 0 && canaryTag.isPresent()) {
             throw new IllegalArgumentException("give --canary N or --canary-tag T, not both");
         }

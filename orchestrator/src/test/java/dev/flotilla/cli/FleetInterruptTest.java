@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static dev.flotilla.cli.SampleProject.R3;
@@ -108,10 +110,35 @@ class FleetInterruptTest {
         }
     }
 
-    private Process start() throws Exception {
+    @Test
+    void aShortGraceCancelsTheStepsStillInFlightWhenItEnds() throws Exception {
+        Process child = start("--grace", "200ms");
+        try {
+            awaitSleepingSteps(child, 2);
+            child.destroy();
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("the child ended").isTrue();
+            String err = Files.readString(dir.resolve("err.txt"));
+            assertThat(child.exitValue()).as("stderr:%n%s", err).isEqualTo(130);
+            assertThat(err).contains("interrupted (SIGTERM): starting no more tenants; 2 in flight finish or roll back"
+                    + " within 200 ms (again to cancel them now)");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (advisoryLocks() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(advisoryLocks()).isZero();
+            assertThat(count(R4, "applied")).isZero();
+            assertThat(count(null, "running") + count(null, "dirty")).isZero();
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+
+    private Process start(String... options) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
-                System.getProperty("java.class.path"), Main.class.getName(), "upgrade", "--all", "--concurrency", "2")
+        List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "upgrade", "--all", "--concurrency", "2"));
+        command.addAll(List.of(options));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(dir.toFile())
                 .redirectOutput(dir.resolve("out.txt").toFile())
                 .redirectError(dir.resolve("err.txt").toFile());
