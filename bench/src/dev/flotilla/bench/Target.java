@@ -81,7 +81,11 @@ enum Target {
 
     /** A connection as the project's tool opens it (kratos on SQLite: foreign keys on). */
     Connection connect(String name, CorpusSet set, Path scratch) throws SQLException {
-        Connection connection = DriverManager.getConnection(url(name, scratch));
+        // As the CLI opens it: with the dialect's connection properties.
+        java.util.Properties properties = new java.util.Properties();
+        dev.flotilla.engine.dialect.Dialects.forUrl(url(name, scratch)).connectionProperties()
+                .forEach(properties::setProperty);
+        Connection connection = DriverManager.getConnection(url(name, scratch), properties);
         if (this == SQLITE && !set.sqlitePrelude().isEmpty()) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute(set.sqlitePrelude());

@@ -105,6 +105,7 @@ record TargetDatabase(DatabaseUrl url, String schema, String user, Optional<Secr
         } else if (lower.startsWith("jdbc:mysql:") && !lower.contains("connecttimeout=")) {
             properties.setProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT_SECONDS * 1000));
         }
+        dev.flotilla.engine.dialect.Dialects.forUrl(url.jdbc()).connectionProperties().forEach(properties::setProperty);
         return properties;
     }
 

@@ -268,6 +268,7 @@ public final class TenantConnections implements AutoCloseable {
             // pg_stat_activity shows who is connected; a name in the URL wins over this one.
             hikari.addDataSourceProperty("ApplicationName", "flotilla");
         }
+        dev.flotilla.engine.dialect.Dialects.forUrl(url).connectionProperties().forEach(hikari::addDataSourceProperty);
         // Connect on first use, not here: a server that is down fails its tenants, not the whole run.
         hikari.setInitializationFailTimeout(-1);
         return hikari;

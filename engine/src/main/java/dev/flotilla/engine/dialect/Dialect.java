@@ -49,6 +49,14 @@ public interface Dialect {
     boolean isTransient(SQLException failure);
 
     /**
+     * Driver properties a connection that migrates should be opened with, where the URL does not set them
+     * (the URL's own value wins). Empty unless the dialect needs some.
+     */
+    default java.util.Map<String, String> connectionProperties() {
+        return java.util.Map.of();
+    }
+
+    /**
      * True when {@code failure}, raised by a statement run outside a transaction, certainly changed nothing
      * (it never got the lock it waited for), so a step whose first statement failed so is not dirty.
      * False unless the dialect knows: PostgreSQL's {@code CREATE INDEX CONCURRENTLY} leaves an invalid index

@@ -138,6 +138,28 @@ class PostgresMigratorTest extends MigratorContract {
     }
 
     @Test
+    void onAConnectionWithTheDialectsPropertiesTheRecordOfEveryStepIsPreparedOnceForTheRun() throws Exception {
+        String previous = "b2";
+        for (int i = 3; i <= 12; i++) {
+            String id = "s" + i;
+            scripts.revision(id, previous, "CREATE TABLE t" + i + " (id INTEGER);", "DROP TABLE t" + i + ";");
+            previous = id;
+        }
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("user", db.user());
+        properties.setProperty("password", db.password());
+        dev.flotilla.engine.dialect.Dialects.forUrl(db.jdbcUrl()).connectionProperties().forEach(properties::setProperty);
+        try (Connection connection = java.sql.DriverManager.getConnection(db.jdbcUrl(), properties)) {
+            migrator().upgrade(connection, null, "heads");
+
+            // Prepared on the server at the driver's fifth use, then run again for every step after it,
+            // though each step ran DDL (which makes the driver forget its prepared statements by default).
+            assertThat(strings(connection, "SELECT (generic_plans + custom_plans)::text FROM pg_prepared_statements"
+                    + " WHERE statement LIKE 'WITH settings AS%UPDATE%'")).containsExactly("6");
+        }
+    }
+
+    @Test
     void aRunThatCannotGetTheLockInTimeSaysWhoHasItAndChangesNothing() throws Exception {
         Migrator impatient = new Migrator(scripts.load(), MigratorSettings.defaults("t")
                 .withLockWait(Duration.ofMillis(300)), MigrationListener.NONE);

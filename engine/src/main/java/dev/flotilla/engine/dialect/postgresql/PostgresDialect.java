@@ -35,6 +35,17 @@ public final class PostgresDialect implements Dialect {
         return SqlDialect.POSTGRESQL;
     }
 
+    /**
+     * The driver forgets every server-prepared statement after each CREATE, ALTER or DROP it sees, to spare
+     * a {@code SELECT *} a changed result type; a migration is all DDL, so the runner's own statements (a
+     * step's record and its COMMIT) would be parsed and planned again at every step. They name their
+     * columns, and the scripts' statements are never prepared, so there is no result type to change.
+     */
+    @Override
+    public java.util.Map<String, String> connectionProperties() {
+        return java.util.Map.of("flushCacheOnDdl", "false");
+    }
+
     @Override
     public boolean transactionalDdl() {
         return true;
