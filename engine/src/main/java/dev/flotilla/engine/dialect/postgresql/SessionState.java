@@ -31,10 +31,12 @@ record SessionState(List<String[]> sessionSettings, String role, String authoriz
 
     /** One round trip: the settings with their values, then role, authorization and temporary tables. */
     static SessionState read(Connection connection) throws SQLException {
-        List<Object> row = Jdbc.firstRow(connection, "SELECT ARRAY(SELECT name " + SESSION_SET + "), "
-                + "ARRAY(SELECT current_setting(name) " + SESSION_SET + "), current_setting('role'), "
+        // One scan of pg_settings (it lists every setting the server has, some hundreds) for both arrays.
+        List<Object> row = Jdbc.firstRow(connection, "SELECT s.names, s.vals, current_setting('role'), "
                 + "current_setting('session_authorization'), "
-                + "EXISTS (SELECT 1 FROM pg_catalog.pg_class WHERE relnamespace = pg_catalog.pg_my_temp_schema())");
+                + "EXISTS (SELECT 1 FROM pg_catalog.pg_class WHERE relnamespace = pg_catalog.pg_my_temp_schema()) "
+                + "FROM (SELECT array_agg(name ORDER BY name) AS names, array_agg(current_setting(name) ORDER BY name) AS vals "
+                + "FROM pg_catalog.pg_settings WHERE source = 'session' AND name NOT IN ('role', 'session_authorization')) s");
         String[] names = strings(row.get(0));
         String[] values = strings(row.get(1));
         List<String[]> settings = new ArrayList<>();
@@ -44,7 +46,8 @@ record SessionState(List<String[]> sessionSettings, String role, String authoriz
         return new SessionState(settings, (String) row.get(2), (String) row.get(3), (Boolean) row.get(4));
     }
 
+    /** A text array's elements; none for SQL NULL (what array_agg gives for no rows). */
     static String[] strings(Object array) throws SQLException {
-        return (String[]) ((java.sql.Array) array).getArray();
+        return array == null ? new String[0] : (String[]) ((java.sql.Array) array).getArray();
     }
 }
