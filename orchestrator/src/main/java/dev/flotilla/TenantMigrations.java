@@ -35,6 +35,9 @@ import java.util.function.Function;
  */
 public final class TenantMigrations {
 
+    /** PostgreSQL's SQLSTATE for a schema that does not exist. */
+    private static final String INVALID_SCHEMA_NAME = "3F000";
+
     /**
      * Hears when a call borrows its connection and gives it back, so that a fleet run can cancel the
      * statements of tenants in flight. Called on the calling thread; must be thread-safe when shared.
@@ -126,7 +129,15 @@ public final class TenantMigrations {
         if (sqliteFile().filter(file -> !Files.exists(file)).isPresent()) {
             return new TargetStatus(false, List.of(), Optional.empty());
         }
-        return with(false, connection -> flotilla.migrator(MigrationListener.NONE).status(connection, place()));
+        try {
+            return with(false, connection -> flotilla.migrator(MigrationListener.NONE).status(connection, place()));
+        } catch (dev.flotilla.engine.migrate.MigrationException e) {
+            if (layout() == Layout.SCHEMA_PER_TENANT && INVALID_SCHEMA_NAME.equals(e.sqlState())) {
+                // Not provisioned yet: the tenant's schema does not exist, as status reports it.
+                return new TargetStatus(false, List.of(), Optional.empty());
+            }
+            throw e;
+        }
     }
 
     /** The tenant's history table, oldest first; empty when it has none (or, on SQLite, no file yet). */

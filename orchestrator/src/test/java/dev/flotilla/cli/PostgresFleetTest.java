@@ -107,6 +107,17 @@ class PostgresFleetTest {
     }
 
     @Test
+    void aTenantWhoseSchemaIsNotThereYetIsUninitializedAsStatusSaysIt() throws Exception {
+        assertThat(run("provision", "a").exitCode()).isZero();
+
+        Result current = run("current");
+        assertThat(current.exitCode()).isZero();
+        assertThat(current.out()).isEqualTo("a: " + R4 + " (head)\nb: (uninitialized: no version table flotilla_version)\n");
+        assertThat(schemas()).containsExactlyInAnyOrder("public", "tenant_a");
+        assertNoPasswordAnywhere();
+    }
+
+    @Test
     void aStepAfterAScriptThatMovedSearchPathStaysInTheTenant() throws Exception {
         new SampleProject(dir).write("f1f2f3f4f5f6", R4, "after the switch",
                 "CREATE TABLE after_switch (id INTEGER);\n", "DROP TABLE after_switch;\n");
