@@ -13,6 +13,15 @@ public interface Session extends AutoCloseable {
     void reposition() throws SQLException;
 
     /**
+     * Whether running {@code statements} may have moved the connection off the target, so that the runner
+     * must {@link #reposition} it before the next step. True for any statement unless the dialect knows
+     * better; a false "true" only costs a round trip.
+     */
+    default boolean movedBy(java.util.List<dev.flotilla.engine.sql.SqlStatement> statements) {
+        return !statements.isEmpty();
+    }
+
+    /**
      * Lets the open transaction (auto-commit is off) commit without waiting for its log to reach disk,
      * where the database allows that per transaction, and first repositions the connection when asked; in
      * one round trip where it can. The runner asks this only for a transaction that a later durable commit

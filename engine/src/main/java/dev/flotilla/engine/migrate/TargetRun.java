@@ -190,7 +190,7 @@ final class TargetRun {
                 }
                 results.add(execution.run(step.step(), step.sql(), step.statements(), 0, rows.apply(step.step()),
                         mode, reposition));
-                mayBeMoved = !step.statements().isEmpty() && !(folds && StepExecution.ownTransaction(mode));
+                mayBeMoved = session.movedBy(step.statements()) && !(folds && StepExecution.ownTransaction(mode));
                 if (mode == Mode.AUTOCOMMIT && wholeRun) {
                     connection.setAutoCommit(false);
                 }

@@ -18,6 +18,9 @@ import java.util.Objects;
  */
 final class MySqlSession implements Session {
 
+    private static final java.util.regex.Pattern USE =
+            java.util.regex.Pattern.compile("\\buse\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     private final Connection connection;
     private final MySqlSql sql;
     private final SessionVariables saved;
@@ -37,6 +40,16 @@ final class MySqlSession implements Session {
         if (database != null) {
             Jdbc.execute(connection, "USE " + sql.quote(database));
         }
+    }
+
+    /**
+     * Only {@code USE} changes a MySQL session's current database (a stored routine runs in its own database
+     * and gives the caller's back when it returns), so only a statement with that word can have moved it.
+     * The word anywhere counts, in a string, a name or a comment too: a false alarm costs one round trip.
+     */
+    @Override
+    public boolean movedBy(java.util.List<dev.flotilla.engine.sql.SqlStatement> statements) {
+        return statements.stream().anyMatch(statement -> USE.matcher(statement.text()).find());
     }
 
     @Override

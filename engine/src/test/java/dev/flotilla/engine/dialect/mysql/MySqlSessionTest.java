@@ -1,5 +1,7 @@
 package dev.flotilla.engine.dialect.mysql;
 
+import dev.flotilla.engine.sql.SqlStatement;
+
 import static dev.flotilla.engine.dialect.Queries.one;
 import static dev.flotilla.engine.dialect.Queries.run;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,6 +18,7 @@ import dev.flotilla.testkit.TestDatabases;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +62,19 @@ class MySqlSessionTest {
              Session session = dialect.sessions().enter(connection, null, new Timeouts(Duration.ZERO, Duration.ZERO))) {
             assertThat(one(connection, "SELECT CONCAT_WS('|', @@lock_wait_timeout, @@innodb_lock_wait_timeout)"))
                     .as("no limit: the largest each accepts").isEqualTo("31536000|100000000");
+        }
+    }
+
+    @Test
+    void onlyAStatementWithTheWordUseCanHaveMovedTheSession() throws Exception {
+        try (Connection connection = tenant.connect();
+             Session session = dialect.sessions().enter(connection, tenant.name(), new Timeouts(Duration.ZERO, Duration.ZERO))) {
+            assertThat(session.movedBy(List.of(new SqlStatement("CREATE TABLE user_uses (id INT)", 1),
+                    new SqlStatement("INSERT INTO users VALUES (1)", 2)))).isFalse();
+            assertThat(session.movedBy(List.of(new SqlStatement("CREATE TABLE a (id INT)", 1),
+                    new SqlStatement("use`other`", 2)))).isTrue();
+            assertThat(session.movedBy(List.of(new SqlStatement("USE\nother", 1)))).isTrue();
+            assertThat(session.movedBy(List.of())).isFalse();
         }
     }
 
