@@ -1,6 +1,5 @@
 package dev.flotilla.engine.dialect.mysql;
 
-import dev.flotilla.engine.dialect.internal.Jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -24,9 +23,12 @@ enum Flavor {
         return statementTimeVariable;
     }
 
-    /** MariaDB says so in {@code @@version} ({@code 10.11.6-MariaDB-...}); MySQL never does. */
+    /**
+     * MariaDB says so in its version ({@code 5.5.5-10.11.6-MariaDB-...}); MySQL never does. The driver has
+     * the version from the connection's handshake, so asking costs no round trip.
+     */
     static Flavor of(Connection connection) throws SQLException {
-        String version = Jdbc.string(connection, "SELECT @@version");
+        String version = connection.getMetaData().getDatabaseProductVersion();
         return version != null && version.toLowerCase(Locale.ROOT).contains("mariadb") ? MARIADB : MYSQL;
     }
 
