@@ -36,6 +36,15 @@ public final class MySqlDialect implements Dialect {
         return SqlDialect.MYSQL;
     }
 
+    /**
+     * Connector/J parses a prepared statement's text on the client each time one is made; the runner makes
+     * the same few (a step's running row, progress, close) hundreds of times a run, so the parse is kept.
+     */
+    @Override
+    public java.util.Map<String, String> connectionProperties() {
+        return java.util.Map.of("cachePrepStmts", "true", "prepStmtCacheSize", "64", "prepStmtCacheSqlLimit", "4096");
+    }
+
     @Override
     public boolean transactionalDdl() {
         return false;
