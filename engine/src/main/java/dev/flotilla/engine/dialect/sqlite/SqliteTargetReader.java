@@ -1,8 +1,8 @@
 package dev.flotilla.engine.dialect.sqlite;
 
+import dev.flotilla.engine.dialect.ReadScope;
 import dev.flotilla.engine.dialect.TargetLock;
 import dev.flotilla.engine.dialect.TargetLockedException;
-import dev.flotilla.engine.dialect.ReadScope;
 import dev.flotilla.engine.dialect.TargetReader;
 import dev.flotilla.engine.dialect.TargetRows;
 import dev.flotilla.engine.dialect.internal.TargetCollector;
