@@ -1,4 +1,5 @@
 import dev.flotilla.Flotilla;
+import dev.flotilla.engine.dialect.ReadScope;
 import dev.flotilla.engine.migrate.TargetStatus;
 import dev.flotilla.registry.Tenant;
 import dev.flotilla.survey.FleetSurvey;
@@ -11,8 +12,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Status-read benchmark main: java SurveyBench CONFIG SERVER [TENANTS_PER_CONNECTION]. Opens the project (config, scripts,
- * registry), reads every tenant of SERVER with FleetSurvey, and prints the tenants per revision and
+ * Status-read benchmark main: java SurveyBench CONFIG SERVER [TENANTS_PER_CONNECTION [status|planning]]. Opens the
+ * project (config, scripts, registry), reads every tenant of SERVER with FleetSurvey (what status reads, or
+ * with "planning" what a run plans from), and prints the tenants per revision and
  * state on one line, then the times of opening and reading on stderr. Started once per timed run, so
  * that the JVM's start counts, as it does for a command.
  */
@@ -26,7 +28,8 @@ public class SurveyBench {
             long opened = System.nanoTime();
             SurveySettings settings = args.length > 2
                     ? SurveySettings.DEFAULTS.withTenantsPerConnection(Integer.parseInt(args[2])) : SurveySettings.DEFAULTS;
-            Map<String, Reading> readings = new FleetSurvey(flotilla, settings).read(tenants);
+            ReadScope scope = args.length > 3 ? ReadScope.valueOf(args[3].toUpperCase(java.util.Locale.ROOT)) : ReadScope.STATUS;
+            Map<String, Reading> readings = new FleetSurvey(flotilla, settings).read(tenants, scope);
             long read = System.nanoTime();
             Map<String, Integer> counts = new TreeMap<>();
             for (Reading reading : readings.values()) {

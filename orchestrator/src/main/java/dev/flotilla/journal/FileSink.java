@@ -10,14 +10,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Appends records to {@code <run-id>.jsonl}, each line with a single unbuffered write: once it returns
- * the line is in the operating system's hands, so killing the orchestrator (even with kill -9) cannot lose
- * it. Only a power loss could lose the last lines before {@link #close()}'s fsync; their tenants then count
- * as not finished and a resume reruns them. Not thread-safe: {@link RecordingJournal} serialises calls.
+ * Appends records to {@code <run-id>.jsonl} with unbuffered writes: once a write returns its lines are in
+ * the operating system's hands, so killing the orchestrator (even with kill -9) cannot lose them. A record
+ * that matters is written before {@link #append} returns, together with the records held back before it;
+ * records of tenants found at the target wait ({@link HoldBack}) for the next such record, a group of
+ * {@value HoldBack#GROUP} or the close. Only a power loss could lose the last lines before
+ * {@link #close()}'s fsync; their tenants then count as not finished and a resume reruns them. Not
+ * thread-safe: {@link RecordingJournal} serialises calls.
  */
 final class FileSink implements JournalSink {
 
     private final Path folder;
+    private final StringBuilder pending = new StringBuilder();
+    private int held;
     private Path file;
     private FileChannel channel;
 
@@ -38,7 +43,8 @@ final class FileSink implements JournalSink {
             throw new JournalException("cannot create the run journal " + file + ": " + e.getMessage(), e);
         }
         try {
-            write(record);
+            pending.append(record).append('\n');
+            flush();
         } catch (JournalException e) {
             closeQuietly(e);
             throw e;
@@ -47,12 +53,17 @@ final class FileSink implements JournalSink {
 
     @Override
     public void append(String type, String tenant, String outcome, String record) {
-        write(record);
+        pending.append(record).append('\n');
+        held++;
+        if (!HoldBack.mayWait(outcome) || held >= HoldBack.GROUP) {
+            flush();
+        }
     }
 
     @Override
     public void close() {
         try (FileChannel closing = channel) {
+            flush();
             closing.force(true);
         } catch (IOException e) {
             throw new JournalException("cannot finish the run journal " + file + ": " + e.getMessage(), e);
@@ -67,8 +78,14 @@ final class FileSink implements JournalSink {
         }
     }
 
-    private void write(String record) {
-        ByteBuffer bytes = ByteBuffer.wrap((record + "\n").getBytes(StandardCharsets.UTF_8));
+    /** Writes every pending line; they are dropped even when the write fails, as the journal then stops. */
+    private void flush() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        ByteBuffer bytes = ByteBuffer.wrap(pending.toString().getBytes(StandardCharsets.UTF_8));
+        pending.setLength(0);
+        held = 0;
         try {
             while (bytes.hasRemaining()) {
                 channel.write(bytes);

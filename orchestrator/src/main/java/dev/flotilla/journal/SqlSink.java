@@ -11,19 +11,14 @@ import java.util.List;
  *
  * <p>A record that matters for {@code --resume} and {@code --undo} (a tenant that started, moved, failed,
  * was locked or skipped; the end) is committed before {@link #append} returns, so a killed orchestrator
- * leaves every such tenant recorded. Records of tenants found already at the target ({@code unchanged},
- * and {@code planned} in a dry run) are held back and inserted with the next record that matters, or in
- * groups of {@value #GROUP}: a no-op run over 10,000 tenants then costs 20 round trips instead of 10,000.
- * Losing held-back records to a crash is harmless: {@code --resume} re-reads those tenants and finds them
- * at the target again.
+ * leaves every such tenant recorded. Records of tenants found already at the target are held back
+ * ({@link HoldBack}) and inserted with the next record that matters, or in groups of {@value HoldBack#GROUP}
+ * in one multi-row INSERT: a no-op run over 10,000 tenants then costs 20 round trips instead of 10,000.
  *
  * <p>The header row (seq 0) is the run's primary key, so a second journal for the same id fails. Not
  * thread-safe: {@link RecordingJournal} serialises calls.
  */
 final class SqlSink implements JournalSink {
-
-    /** Rows per multi-row INSERT: 3,000 parameters, well under PostgreSQL's 32,767 and MySQL's 65,535. */
-    static final int GROUP = 500;
 
     private final ControlDatabase database;
     private final JournalTable table;
@@ -58,7 +53,8 @@ final class SqlSink implements JournalSink {
     @Override
     public void append(String type, String tenant, String outcome, String record) {
         pending.add(new Row(seq++, type, tenant, outcome, record));
-        if (!heldBack(outcome) || pending.size() >= GROUP) {
+        // At most 500 rows an INSERT: 3,000 parameters, well under PostgreSQL's 32,767 and MySQL's 65,535.
+        if (!HoldBack.mayWait(outcome) || pending.size() >= HoldBack.GROUP) {
             flushOrFail();
         }
     }
@@ -74,11 +70,6 @@ final class SqlSink implements JournalSink {
                 throw new JournalException("cannot close the journal connection to " + location + ": " + e.getMessage(), e);
             }
         }
-    }
-
-    /** Tenants that did not move: their records may wait (see the class comment). */
-    private static boolean heldBack(String outcome) {
-        return "unchanged".equals(outcome) || "planned".equals(outcome);
     }
 
     private void flushOrFail() {

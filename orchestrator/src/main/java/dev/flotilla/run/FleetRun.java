@@ -2,6 +2,7 @@ package dev.flotilla.run;
 
 import dev.flotilla.Flotilla;
 import dev.flotilla.config.ServerConfig;
+import dev.flotilla.engine.dialect.ReadScope;
 import dev.flotilla.registry.Tenant;
 import dev.flotilla.survey.FleetSurvey;
 import dev.flotilla.survey.Reading;
@@ -72,7 +73,10 @@ public final class FleetRun {
         Instant started = clock.instant();
         Map<String, Integer> limits = limits(tenants);
         limits.forEach((server, limit) -> flotilla.connections().limit(server, limit));
-        Map<String, Reading> readings = new FleetSurvey(flotilla).read(tenants);
+        // Planning needs the version rows and the dirty step, not the last run: the cheaper read. A tenant
+        // found at its target is left alone without its lock, so the dirty step must be read for it; every
+        // other tenant is checked again under its lock by the runner.
+        Map<String, Reading> readings = new FleetSurvey(flotilla).read(tenants, ReadScope.PLANNING);
         limits.keySet().forEach(server -> flotilla.connections().closeIdle(server));
         List<TenantPlan> plans = Plans.of(command, flotilla.migrations().graph(), tenants, readings);
         Results results = new Results(tenants.stream().map(Tenant::id).toList(), listener, control,

@@ -1,6 +1,7 @@
 package dev.flotilla.survey;
 
 import dev.flotilla.Flotilla;
+import dev.flotilla.engine.dialect.ReadScope;
 import dev.flotilla.engine.migrate.MigrationListener;
 import dev.flotilla.engine.migrate.MigratorSettings;
 import dev.flotilla.registry.Tenant;
@@ -45,8 +46,17 @@ public final class FleetSurvey {
         this.settings = settings;
     }
 
-    /** One reading per tenant, in the order given. */
+    /** One reading per tenant, in the order given: version rows, dirty step and last run (what status reports). */
     public Map<String, Reading> read(List<Tenant> tenants) {
+        return read(tenants, ReadScope.STATUS);
+    }
+
+    /**
+     * One reading per tenant, in the order given, with as much of each history table as {@code scope} asks:
+     * {@link ReadScope#PLANNING} reads the version rows and the dirty step (every {@link Reading.Found#lastRun()}
+     * is then empty), which is all a run needs to tell the tenants already at their target from the rest.
+     */
+    public Map<String, Reading> read(List<Tenant> tenants, ReadScope scope) {
         Map<String, List<ReadUnit>> units = SurveyPlan.units(flotilla, tenants, settings.tenantsPerConnection());
         Map<String, Integer> limits = new LinkedHashMap<>();
         units.keySet().forEach(server -> limits.put(server,
@@ -54,7 +64,7 @@ public final class FleetSurvey {
         MigratorSettings tables = flotilla.migrator(MigrationListener.NONE).settings();
         Executor timeouts = Runnable::run;
         UnitReader reader = new UnitReader(settings, new Readings(flotilla.migrations().graph()),
-                tables.versionTable(), tables.historyTable(), timeouts);
+                tables.versionTable(), tables.historyTable(), scope, timeouts);
         Map<String, Reading> found = new Fanout(reader, UnitReader.limit(settings)).read(units, limits);
         Map<String, Reading> readings = new LinkedHashMap<>();
         tenants.forEach(tenant -> readings.put(tenant.id(), found.get(tenant.id())));

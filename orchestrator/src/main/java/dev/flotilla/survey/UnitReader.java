@@ -3,6 +3,7 @@ package dev.flotilla.survey;
 import dev.flotilla.config.Secret;
 import dev.flotilla.engine.dialect.Dialect;
 import dev.flotilla.engine.dialect.Dialects;
+import dev.flotilla.engine.dialect.ReadScope;
 import dev.flotilla.engine.dialect.TargetRows;
 import dev.flotilla.registry.Tenant;
 import dev.flotilla.registry.template.JdbcUrl;
@@ -32,14 +33,16 @@ final class UnitReader {
     private final Readings readings;
     private final String versionTable;
     private final String historyTable;
+    private final ReadScope scope;
     private final Executor timeouts;
 
     UnitReader(SurveySettings settings, Readings readings, String versionTable, String historyTable,
-               Executor timeouts) {
+               ReadScope scope, Executor timeouts) {
         this.settings = settings;
         this.readings = readings;
         this.versionTable = versionTable;
         this.historyTable = historyTable;
+        this.scope = scope;
         this.timeouts = timeouts;
     }
 
@@ -61,7 +64,7 @@ final class UnitReader {
             List<String> places = unit.how() == ReadUnit.How.CURRENT_SCHEMA
                     ? current(dialect, connection) : unit.places();
             List<TargetRows> rows = places.isEmpty() ? List.of()
-                    : dialect.reader().read(connection, places, versionTable, historyTable);
+                    : dialect.reader().read(connection, places, versionTable, historyTable, scope);
             return found(unit, rows);
         } catch (SQLException e) {
             if (unit.how() == ReadUnit.How.CURRENT_SCHEMA && NO_DATABASE.equals(e.getSQLState())) {

@@ -14,6 +14,7 @@ import static dev.flotilla.journal.Journals.START;
 import static dev.flotilla.journal.Journals.header;
 import static dev.flotilla.journal.Journals.migrated;
 import static dev.flotilla.journal.Journals.result;
+import static dev.flotilla.journal.Journals.unchanged;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -53,6 +54,53 @@ class FileJournalStoreTest extends JournalStoreContract {
                         + "\"steps\":[\"r1\"],\"attempts\":1,\"duration_ms\":25,\"error\":null}",
                 "{\"type\":\"tenant\",\"tenant\":\"b\",\"server\":\"pg1\",\"outcome\":\"failed\",\"from\":[\"r1\"],"
                         + "\"to\":[\"r1\"],\"steps\":[],\"attempts\":1,\"duration_ms\":25,\"error\":\"boom\\nat r2\"}");
+    }
+
+    @Test
+    void tenantsFoundAtTheTargetWaitForTheNextRecordThatMattersOrTheEnd() throws Exception {
+        Path file = dir.resolve("runs/run-1.jsonl");
+        RunJournal journal = store().journal();
+        journal.begin(header("run-1", START, "a", "b", "c", "d"));
+        journal.tenantFinished(unchanged("a", "r2"));
+        journal.tenantFinished(unchanged("b", "r2"));
+        List<String> beforeAFailure = outcomes(file);
+        journal.tenantFinished(result("c", Outcome.FAILED, List.of(), List.of(), List.of(), "boom"));
+        List<String> afterAFailure = outcomes(file);
+        journal.tenantFinished(unchanged("d", "r2"));
+        List<String> beforeTheClose = outcomes(file);
+        journal.close();
+
+        assertThat(beforeAFailure).containsExactly("run");
+        assertThat(afterAFailure).containsExactly("run", "a unchanged", "b unchanged", "c failed");
+        assertThat(beforeTheClose).isEqualTo(afterAFailure);
+        assertThat(outcomes(file)).containsExactly("run", "a unchanged", "b unchanged", "c failed", "d unchanged");
+    }
+
+    @Test
+    void aNoOpRunWritesItsTenantsInGroupsOfFiveHundred() throws Exception {
+        Path file = dir.resolve("runs/noop.jsonl");
+        List<String> tenants = java.util.stream.IntStream.range(0, 1_001).mapToObj(i -> "t" + i).toList();
+        try (RunJournal journal = store().journal()) {
+            journal.begin(new RunHeader("noop", "upgrade", "heads", tenants, START));
+            List<Integer> written = new java.util.ArrayList<>();
+            for (String tenant : tenants) {
+                journal.tenantFinished(unchanged(tenant, "r2"));
+                written.add(Files.readAllLines(file).size() - 1);
+            }
+            assertThat(written.get(498)).isZero();
+            assertThat(written.get(499)).isEqualTo(500);
+            assertThat(written.get(998)).isEqualTo(500);
+            assertThat(written.get(999)).isEqualTo(1_000);
+            assertThat(written.get(1_000)).isEqualTo(1_000);
+        }
+        assertThat(Files.readAllLines(file)).hasSize(1_002);
+        assertThat(store().read("noop").resume()).isEmpty();
+    }
+
+    /** Each record's type, or tenant and outcome, as the file holds them now. */
+    private static List<String> outcomes(Path file) throws Exception {
+        return Files.readAllLines(file).stream().map(line -> line.startsWith("{\"type\":\"run\"") ? "run"
+                : line.replaceAll(".*\"tenant\":\"([^\"]+)\".*\"outcome\":\"([^\"]+)\".*", "$1 $2")).toList();
     }
 
     @Test

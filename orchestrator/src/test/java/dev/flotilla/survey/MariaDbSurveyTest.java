@@ -115,6 +115,7 @@ class MariaDbSurveyTest {
             assertThat(SurveyFleet.assertSameAsStatus(flotilla, readings)).as("tenants without a database")
                     .containsExactlyInAnyOrderElementsOf(IntStream.range(0, COUNT).filter(i -> i % 5 == 0)
                             .mapToObj(i -> "t" + i).toList());
+            SurveyFleet.assertPlanningReadIsStatusWithoutLastRun(flotilla, readings);
         }
     }
 

@@ -120,6 +120,7 @@ class PostgresSurveyTest {
             assertThat(SurveyFleet.assertSameAsStatus(flotilla, readings)).as("tenants without a schema")
                     .containsExactlyInAnyOrderElementsOf(IntStream.range(0, count).filter(i -> i % 6 == 0)
                             .mapToObj(i -> "t" + i).toList());
+            SurveyFleet.assertPlanningReadIsStatusWithoutLastRun(flotilla, readings);
         }
     }
 
@@ -137,10 +138,12 @@ class PostgresSurveyTest {
                 Reading.Found running = (Reading.Found) new FleetSurvey(flotilla).read(flotilla.registry().tenants()).get("busy");
                 assertThat(running.status().dirtyStep()).isEmpty();
                 assertThat(running.lastRun().map(HistoryEntry::outcome)).contains(HistoryEntry.Outcome.RUNNING);
+                SurveyFleet.assertPlanningReadIsStatusWithoutLastRun(flotilla, Map.of("busy", running));
             }
             Reading.Found orphaned = (Reading.Found) new FleetSurvey(flotilla).read(flotilla.registry().tenants()).get("busy");
             assertThat(orphaned.status().dirtyStep().map(HistoryEntry::outcome)).contains(HistoryEntry.Outcome.RUNNING);
             SurveyFleet.assertSameAsStatus(flotilla, Map.of("busy", orphaned));
+            SurveyFleet.assertPlanningReadIsStatusWithoutLastRun(flotilla, Map.of("busy", orphaned));
         }
     }
 

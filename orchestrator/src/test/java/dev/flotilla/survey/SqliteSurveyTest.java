@@ -92,6 +92,7 @@ class SqliteSurveyTest {
             assertThat(connector.opened.get()).isEqualTo(25); // every file but the missing one
             assertThat(connector.open.get()).isZero();
             SurveyFleet.assertSameAsStatus(flotilla, withoutGarbage(readings));
+            SurveyFleet.assertPlanningReadIsStatusWithoutLastRun(flotilla, readings);
             assertThat(dir.resolve("data/missing.db")).doesNotExist();
         }
     }

@@ -4,6 +4,7 @@ import dev.flotilla.Flotilla;
 import dev.flotilla.cli.SampleProject;
 import dev.flotilla.config.ServerConfig;
 import dev.flotilla.engine.EngineException;
+import dev.flotilla.engine.dialect.ReadScope;
 import dev.flotilla.engine.migrate.TargetStatus;
 import dev.flotilla.registry.Tenant;
 
@@ -92,6 +93,20 @@ final class SurveyFleet {
     }
 
     /** Opens connections through the drivers, counting those open at once and in all. */
+    /**
+     * Reads {@code statusReadings}' tenants again for planning and asserts that each reading is the status
+     * reading without its last run: the same version rows, the same dirty step, the same failures.
+     */
+    static void assertPlanningReadIsStatusWithoutLastRun(Flotilla flotilla, Map<String, Reading> statusReadings) {
+        List<Tenant> tenants = flotilla.registry().tenants().stream()
+                .filter(tenant -> statusReadings.containsKey(tenant.id())).toList();
+        Map<String, Reading> planning = new FleetSurvey(flotilla).read(tenants, ReadScope.PLANNING);
+        assertThat(planning.keySet()).containsExactlyElementsOf(statusReadings.keySet());
+        statusReadings.forEach((id, reading) -> assertThat(planning.get(id)).as(id).isEqualTo(
+                reading instanceof Reading.Found found
+                        ? new Reading.Found(id, found.status(), Optional.empty()) : reading));
+    }
+
     static final class CountingConnector implements ServerConnector {
         final AtomicInteger open = new AtomicInteger();
         final AtomicInteger peak = new AtomicInteger();

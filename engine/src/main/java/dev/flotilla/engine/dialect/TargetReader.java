@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Reads where many targets on one server stand, in a few queries over one connection: for each
  * PostgreSQL schema or MySQL/MariaDB database (a SQLite connection has one target, {@code main}),
- * whether it exists, its version rows, its dirty step and its newest history row. Takes no lock,
+ * whether it exists, its version rows, its dirty step and (for status) its newest history row. Takes no lock,
  * creates nothing and changes no setting of the connection; every name is quoted by the dialect.
  *
  * <p>The dirty step has the meaning of {@code Migrator.status}: the newest history row whose outcome is
@@ -23,7 +23,15 @@ public interface TargetReader {
      * @param targets      schema or database names, exact; not null, none null
      * @param versionTable the version table's name, unqualified
      * @param historyTable the history table's name, unqualified
+     * @param scope        what to read of each history table; with {@link ReadScope#PLANNING} every entry's
+     *                     {@link TargetRows#newest()} is empty
      */
-    List<TargetRows> read(Connection connection, List<String> targets, String versionTable, String historyTable)
-            throws SQLException;
+    List<TargetRows> read(Connection connection, List<String> targets, String versionTable, String historyTable,
+                          ReadScope scope) throws SQLException;
+
+    /** {@link #read(Connection, List, String, String, ReadScope)} with {@link ReadScope#STATUS}: everything. */
+    default List<TargetRows> read(Connection connection, List<String> targets, String versionTable,
+                                  String historyTable) throws SQLException {
+        return read(connection, targets, versionTable, historyTable, ReadScope.STATUS);
+    }
 }

@@ -103,6 +103,65 @@ public abstract class TargetReaderContract {
     }
 
     @Test
+    void aPlanningReadHasTheVersionRowsAndTheDirtyStepButNoNewestRow() throws Exception {
+        try (Connection connection = connect()) {
+            String heads = createPlace(connection, "pheads");
+            String dirty = createPlace(connection, "pdirty");
+            String fresh = createPlace(connection, "pfresh");
+            String empty = createPlace(connection, "pempty");
+            tables(connection, heads);
+            version(connection, heads, "a1", "b2");
+            history(connection, heads, "a1", "applied", null);
+            history(connection, heads, "b2", "failed", "rolled back");
+            tables(connection, dirty);
+            version(connection, dirty, "c3");
+            history(connection, dirty, "c3", "applied", null);
+            history(connection, dirty, "c3", "dirty", "the downgrade of c3 broke");
+            history(connection, dirty, "c3", "dirty", "a second try broke too");
+            history(connection, dirty, "a1", "applied", null);
+            tables(connection, fresh);
+
+            List<TargetRows> rows = dialect().reader().read(connection,
+                    List.of(heads, missingPlace(), dirty, fresh, empty), VERSION, HISTORY, ReadScope.PLANNING);
+
+            assertThat(rows).extracting(TargetRows::newest).containsOnly(Optional.empty());
+            assertThat(rows.get(0)).isEqualTo(new TargetRows(heads, true, true, rows.get(0).versions(),
+                    Optional.empty(), Optional.empty()));
+            assertThat(rows.get(0).versions()).containsExactlyInAnyOrder("a1", "b2");
+            assertThat(rows.get(1)).isEqualTo(TargetRows.missing(missingPlace()));
+            assertThat(rows.get(2).versions()).containsExactly("c3");
+            assertThat(rows.get(2).dirtyStep()).contains(new HistoryRow(3, "run-1", "c3", "upgrade", "abc123",
+                    STARTED, FINISHED, 2377L, "dirty", 1, 3, "d1g", "a second try broke too", "tester"));
+            assertThat(rows.get(3)).isEqualTo(new TargetRows(fresh, true, true, List.of(), Optional.empty(),
+                    Optional.empty()));
+            assertThat(rows.get(4)).isEqualTo(new TargetRows(empty, true, false, List.of(), Optional.empty(),
+                    Optional.empty()));
+        }
+    }
+
+    @Test
+    void aPlanningReadCountsARunningStepAsDirtyOnlyWhenNoRunHoldsTheLock() throws Exception {
+        try (Connection connection = connect()) {
+            String place = createPlace(connection, "prunning");
+            tables(connection, place);
+            version(connection, place, "a1");
+            history(connection, place, "a1", "applied", null);
+            history(connection, place, "b2", "running", null);
+            try (Connection holder = connectForLock(place);
+                 TargetLock lock = dialect().locks().acquire(holder, lockTarget(place), VERSION, Duration.ZERO)) {
+                TargetRows locked = dialect().reader()
+                        .read(connection, List.of(place), VERSION, HISTORY, ReadScope.PLANNING).get(0);
+                assertThat(locked.dirtyStep()).isEmpty();
+                assertThat(locked.newest()).isEmpty();
+            }
+            TargetRows orphaned = dialect().reader()
+                    .read(connection, List.of(place), VERSION, HISTORY, ReadScope.PLANNING).get(0);
+            assertThat(orphaned.dirtyStep().map(HistoryRow::revision)).contains("b2");
+            assertThat(orphaned.dirtyStep().map(HistoryRow::isRunning)).contains(true);
+        }
+    }
+
+    @Test
     void readsManyPlacesAcrossStatementBoundaries() throws Exception {
         try (Connection connection = connect()) {
             List<String> places = new ArrayList<>();

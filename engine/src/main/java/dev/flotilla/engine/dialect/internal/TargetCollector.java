@@ -66,11 +66,14 @@ public final class TargetCollector {
     public void collect(ResultSet rows) throws SQLException {
         while (rows.next()) {
             int index = rows.getInt(1);
-            if (rows.getInt(2) == 0) {
+            int kind = rows.getInt(2);
+            if (kind == 0) {
                 versions.computeIfAbsent(index, i -> new ArrayList<>()).add(rows.getString(3));
             } else {
                 HistoryRow row = history(rows);
-                newest.merge(index, row, TargetCollector::higher);
+                if (kind == 1) {
+                    newest.merge(index, row, TargetCollector::higher);
+                }
                 if (row.isRunning() || row.outcome().equals("dirty")) {
                     unfinished.merge(index, row, TargetCollector::higher);
                 }

@@ -1,5 +1,6 @@
 package dev.flotilla.engine.dialect.mysql;
 
+import dev.flotilla.engine.dialect.ReadScope;
 import dev.flotilla.engine.dialect.TargetReader;
 import dev.flotilla.engine.dialect.TargetRows;
 import dev.flotilla.engine.dialect.internal.TargetCollector;
@@ -44,13 +45,13 @@ final class MySqlTargetReader implements TargetReader {
 
     @Override
     public List<TargetRows> read(Connection connection, List<String> targets, String versionTable,
-                                 String historyTable) throws SQLException {
+                                 String historyTable, ReadScope scope) throws SQLException {
         TargetCollector collector = new TargetCollector(targets,
                 (rows, column) -> {
                     LocalDateTime value = rows.getObject(column, LocalDateTime.class);
                     return value == null ? null : value.toInstant(ZoneOffset.UTC);
                 });
-        List<String> selects = catalog(connection, collector, versionTable, historyTable);
+        List<String> selects = catalog(connection, collector, versionTable, historyTable, scope);
         for (List<String> chunk : TargetCollector.chunks(selects, DATABASES_PER_STATEMENT)) {
             try (PreparedStatement statement = connection.prepareStatement(String.join(" UNION ALL ", chunk));
                  ResultSet rows = statement.executeQuery()) {
@@ -63,7 +64,7 @@ final class MySqlTargetReader implements TargetReader {
 
     /** Tells the collector what exists; returns one SELECT per database that has either table. */
     private List<String> catalog(Connection connection, TargetCollector collector, String versionTable,
-                                 String historyTable) throws SQLException {
+                                 String historyTable, ReadScope scope) throws SQLException {
         List<String> names = collector.targets();
         Map<String, Set<String>> tables = new HashMap<>();
         for (List<String> chunk : TargetCollector.chunks(names, NAMES_PER_QUERY)) {
@@ -82,7 +83,7 @@ final class MySqlTargetReader implements TargetReader {
             if (versioned || history) {
                 String database = names.get(index);
                 selects.add(SQL.select(index, versioned ? sql.table(database, versionTable) : null,
-                        history ? sql.table(database, historyTable) : null));
+                        history ? sql.table(database, historyTable) : null, scope));
             }
         }
         return selects;

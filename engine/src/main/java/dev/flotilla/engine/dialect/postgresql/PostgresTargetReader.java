@@ -1,5 +1,6 @@
 package dev.flotilla.engine.dialect.postgresql;
 
+import dev.flotilla.engine.dialect.ReadScope;
 import dev.flotilla.engine.dialect.TargetReader;
 import dev.flotilla.engine.dialect.TargetRows;
 import dev.flotilla.engine.dialect.internal.Jdbc;
@@ -60,13 +61,13 @@ final class PostgresTargetReader implements TargetReader {
 
     @Override
     public List<TargetRows> read(Connection connection, List<String> targets, String versionTable,
-                                 String historyTable) throws SQLException {
+                                 String historyTable, ReadScope scope) throws SQLException {
         TargetCollector collector = new TargetCollector(targets,
                 (rows, column) -> {
                     OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
                     return value == null ? null : value.toInstant();
                 });
-        List<String> selects = catalog(connection, collector, versionTable, historyTable);
+        List<String> selects = catalog(connection, collector, versionTable, historyTable, scope);
         for (List<String> round : TargetCollector.chunks(selects, SCHEMAS_PER_STATEMENT * STATEMENTS_PER_ROUND)) {
             round(connection, collector, round);
         }
@@ -76,7 +77,7 @@ final class PostgresTargetReader implements TargetReader {
 
     /** Tells the collector what exists; returns one SELECT per schema that has either table. */
     private List<String> catalog(Connection connection, TargetCollector collector, String versionTable,
-                                 String historyTable) throws SQLException {
+                                 String historyTable, ReadScope scope) throws SQLException {
         List<String> selects = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(CATALOG)) {
             statement.setString(1, versionTable);
@@ -92,7 +93,7 @@ final class PostgresTargetReader implements TargetReader {
                     if (versioned || history) {
                         String schema = collector.targets().get(index);
                         selects.add(SQL.select(index, versioned ? sql.table(schema, versionTable) : null,
-                                history ? sql.table(schema, historyTable) : null));
+                                history ? sql.table(schema, historyTable) : null, scope));
                     }
                 }
             } finally {

@@ -1,5 +1,6 @@
 package dev.flotilla.engine.dialect.sqlite;
 
+import dev.flotilla.engine.dialect.ReadScope;
 import dev.flotilla.engine.dialect.TargetLock;
 import dev.flotilla.engine.dialect.TargetLockedException;
 import dev.flotilla.engine.dialect.TargetReader;
@@ -42,7 +43,7 @@ final class SqliteTargetReader implements TargetReader {
 
     @Override
     public List<TargetRows> read(Connection connection, List<String> targets, String versionTable,
-                                 String historyTable) throws SQLException {
+                                 String historyTable, ReadScope scope) throws SQLException {
         TargetCollector collector = new TargetCollector(targets,
                 (rows, column) -> parseTime(rows.getString(column)));
         Set<String> attached = attached(connection);
@@ -56,7 +57,7 @@ final class SqliteTargetReader implements TargetReader {
                 collector.found(index, versioned);
                 if (versioned || history) {
                     selects.add(SQL.select(index, versioned ? sql.table(target, versionTable) : null,
-                            history ? sql.table(target, historyTable) : null));
+                            history ? sql.table(target, historyTable) : null, scope));
                 }
             }
         }
