@@ -65,9 +65,9 @@ class FleetRunPlanningTest {
                     tuple("d", Outcome.UNCHANGED));
             assertThat(again.results().get(1).error()).isEqualTo("tenant 'b' is dirty: the downgrade of revision "
                     + R3 + " failed after statement 1 of 2 completed; the error was: half a downgrade. Nothing will"
-                    + " migrate it until it is repaired: check the database, then run 'repair --resume' (run the"
-                    + " remaining statements), 'repair --mark-applied' (you finished the step by hand) or 'repair"
-                    + " --mark-not-applied' (you undid it).");
+                    + " migrate it until it is repaired: check the database, then run 'repair --tenant b --resume' (run"
+                    + " the remaining statements), 'repair --tenant b --mark-applied' (you finished the step by hand) or"
+                    + " 'repair --tenant b --mark-not-applied' (you undid it).");
             assertThat(again.results().get(2).error()).startsWith("tenant 'c' is dirty: the downgrade of revision "
                     + R3 + " was interrupted (the process died or lost its connection) after statement 1 of 2");
             assertThat(recorder.started).isEmpty(); // nobody was locked or written

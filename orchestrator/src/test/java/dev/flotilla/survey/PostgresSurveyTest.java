@@ -117,9 +117,8 @@ class PostgresSurveyTest {
             assertThat(dirty.status().dirtyStep().map(HistoryEntry::error)).contains("half done");
             assertThat(readings.get("t0")).isEqualTo(new Reading.Found("t0",
                     new TargetStatus(false, List.of(), Optional.empty()), Optional.empty()));
-            assertThat(SurveyFleet.assertSameAsStatus(flotilla, readings)).as("tenants without a schema")
-                    .containsExactlyInAnyOrderElementsOf(IntStream.range(0, count).filter(i -> i % 6 == 0)
-                            .mapToObj(i -> "t" + i).toList());
+            // Every tenant's own status, those without a schema (every sixth) included: uninitialized.
+            assertThat(SurveyFleet.assertSameAsStatus(flotilla, readings)).as("tenants whose status failed").isEmpty();
             SurveyFleet.assertPlanningReadIsStatusWithoutLastRun(flotilla, readings);
         }
     }
