@@ -27,10 +27,7 @@ import java.util.Optional;
  *   <li>Schema-per-tenant: every tenant of a server shares the server's URL, so the server has one pool;
  *       the engine's {@code Migrator} positions a borrowed connection on the tenant's schema and puts it
  *       back as it was. These pools stay open until {@link #close()}.</li>
- *   <li>MySQL/MariaDB database-per-tenant, where a tenant's URL is the server's with the tenant's database
- *       as its path: one pool per server on the URL without the database ({@link #sharedUrl}); the
- *       {@code Migrator} moves a borrowed connection to the tenant's database with {@code USE}.</li>
- *   <li>Other database-per-tenant URLs and SQLite file-per-tenant: each tenant has its own URL and so its own pool,
+ *   <li>Database-per-tenant and SQLite file-per-tenant: each tenant has its own URL and so its own pool,
  *       kept in a cache of at most {@link PoolSettings#maxCachedPools()} pools; taking a connection for
  *       another URL when the cache is full closes the least recently used pool that has no connection
  *       out. Pools keep no idle connections ({@code minimumIdle = 0}), so an unused one holds nothing
@@ -84,36 +81,8 @@ public final class TenantConnections implements AutoCloseable {
      */
     public Connection connect(Tenant tenant, JdbcUrl url) throws SQLException {
         ServerConfig server = server(tenant.server());
-        String driverUrl = driverUrl(url.value());
-        if (Servers.layout(server.layout()) == Layout.SCHEMA_PER_TENANT) {
-            return borrow(server, driverUrl, true);
-        }
-        Optional<String> shared = sharedUrl(driverUrl, tenant.database());
-        return shared.isPresent() ? borrow(server, shared.get(), true) : borrow(server, driverUrl, false);
-    }
-
-    /**
-     * MySQL/MariaDB database-per-tenant: the server's URL without the tenant's database, when the tenant's
-     * URL differs from it by exactly that database. Every use of a tenant's connection goes through the
-     * runner, which positions it with {@code USE} on the tenant's database first (and a missing database
-     * fails there, by name), so the tenants of a server can share one pool instead of a pool, a connection
-     * and its handshake each. Empty for any other URL: that tenant keeps a pool of its own.
-     */
-    static Optional<String> sharedUrl(String driverUrl, String database) {
-        if (database == null || !driverUrl.regionMatches(true, 0, "jdbc:mysql:", 0, "jdbc:mysql:".length())) {
-            return Optional.empty();
-        }
-        int hostStart = driverUrl.indexOf("//");
-        int pathStart = hostStart < 0 ? -1 : driverUrl.indexOf('/', hostStart + 2);
-        if (pathStart < 0) {
-            return Optional.empty();
-        }
-        int query = driverUrl.indexOf('?', pathStart);
-        String path = driverUrl.substring(pathStart + 1, query < 0 ? driverUrl.length() : query);
-        if (!path.equals(database)) {
-            return Optional.empty();
-        }
-        return Optional.of(driverUrl.substring(0, pathStart + 1) + (query < 0 ? "" : driverUrl.substring(query)));
+        boolean perServer = Servers.layout(server.layout()) == Layout.SCHEMA_PER_TENANT;
+        return borrow(server, driverUrl(url.value()), perServer);
     }
 
     /**

@@ -77,19 +77,6 @@ class TenantConnectionsTest {
     }
 
     @Test
-    void mysqlTenantsWhoseUrlNamesOnlyTheirDatabaseShareTheServersUrl() {
-        assertThat(TenantConnections.sharedUrl("jdbc:mysql://h:3306/acme?useSSL=false", "acme"))
-                .contains("jdbc:mysql://h:3306/?useSSL=false");
-        assertThat(TenantConnections.sharedUrl("jdbc:mysql://h:3306/acme", "acme")).contains("jdbc:mysql://h:3306/");
-        // Anything else about the URL may differ per tenant, so such a tenant keeps its own pool.
-        assertThat(TenantConnections.sharedUrl("jdbc:mysql://h:3306/acme_db", "acme")).isEmpty();
-        assertThat(TenantConnections.sharedUrl("jdbc:mysql://h:3306/acme%2Dx", "acme-x")).isEmpty();
-        assertThat(TenantConnections.sharedUrl("jdbc:mysql://h:3306", "acme")).isEmpty();
-        assertThat(TenantConnections.sharedUrl("jdbc:postgresql://h:5432/acme", "acme")).isEmpty();
-        assertThat(TenantConnections.sharedUrl("jdbc:mysql://h:3306/acme", null)).isEmpty();
-    }
-
-    @Test
     void theAdminUrlDropsTheDatabase() {
         assertThat(AdminUrls.withoutDatabase("jdbc:mysql://h:3306/acme?useSSL=false")).isEqualTo("jdbc:mysql://h:3306/?useSSL=false");
         assertThat(AdminUrls.withoutDatabase("jdbc:mysql://h:3306/acme")).isEqualTo("jdbc:mysql://h:3306/");
