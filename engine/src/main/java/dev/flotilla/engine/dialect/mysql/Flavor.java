@@ -1,5 +1,6 @@
 package dev.flotilla.engine.dialect.mysql;
 
+import dev.flotilla.engine.dialect.internal.Jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -23,12 +24,9 @@ enum Flavor {
         return statementTimeVariable;
     }
 
-    /**
-     * MariaDB says so in its version ({@code 5.5.5-10.11.6-MariaDB-...}); MySQL never does. The driver has
-     * the version from the connection's handshake, so asking costs no round trip.
-     */
+    /** MariaDB says so in {@code @@version} ({@code 10.11.6-MariaDB-...}); MySQL never does. */
     static Flavor of(Connection connection) throws SQLException {
-        String version = connection.getMetaData().getDatabaseProductVersion();
+        String version = Jdbc.string(connection, "SELECT @@version");
         return version != null && version.toLowerCase(Locale.ROOT).contains("mariadb") ? MARIADB : MYSQL;
     }
 
