@@ -45,6 +45,14 @@ public interface Session extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Makes every commit made so far durable, where {@link #unflushed} can leave some waiting: called when a
+     * run ends by an error, which may come after relaxed commits and before any durable one. Nothing to do
+     * where the database has no relaxed commits.
+     */
+    default void flush() throws SQLException {
+    }
+
     /** Restores schema or database, role, timeouts and session variables. */
     @Override
     void close() throws SQLException;

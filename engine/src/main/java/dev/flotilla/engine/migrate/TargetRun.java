@@ -203,6 +203,9 @@ final class TargetRun {
             if (wholeRun && !connection.getAutoCommit()) {
                 StepExecution.quietly(connection::rollback, e);
             }
+            // Steps before the failure may have committed without flushing (Session#unflushed), and they are
+            // reported applied: make them durable before saying so.
+            StepExecution.quietly(session::flush, e);
             throw e;
         } finally {
             if (wholeRun) {

@@ -19,7 +19,8 @@ import java.util.Objects;
 final class MySqlSession implements Session {
 
     private static final java.util.regex.Pattern USE =
-            java.util.regex.Pattern.compile("\\buse\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+            java.util.regex.Pattern.compile("(?<![a-z_$])use(?![a-z0-9_$])|\\bexecute\\b|\\bprepare\\b",
+                    java.util.regex.Pattern.CASE_INSENSITIVE);
 
     private final Connection connection;
     private final MySqlSql sql;
@@ -44,8 +45,10 @@ final class MySqlSession implements Session {
 
     /**
      * Only {@code USE} changes a MySQL session's current database (a stored routine runs in its own database
-     * and gives the caller's back when it returns), so only a statement with that word can have moved it.
-     * The word anywhere counts, in a string, a name or a comment too: a false alarm costs one round trip.
+     * and gives the caller's back when it returns), directly, in an executable comment ({@code /*!50700USE x*&#47;})
+     * or through dynamic SQL (MariaDB's {@code EXECUTE IMMEDIATE}, {@code PREPARE}); a statement with any of
+     * those words may have moved it. A word anywhere counts, in a string, a name or a comment too: a false
+     * alarm costs one round trip.
      */
     @Override
     public boolean movedBy(java.util.List<dev.flotilla.engine.sql.SqlStatement> statements) {

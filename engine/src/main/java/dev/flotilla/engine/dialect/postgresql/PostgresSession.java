@@ -59,6 +59,17 @@ final class PostgresSession implements Session {
         }
     }
 
+    /**
+     * A transaction given an id writes a commit record, and with the session's own synchronous_commit that
+     * commit waits for the log to reach the disk up to and past every earlier relaxed commit.
+     */
+    @Override
+    public void flush() throws SQLException {
+        if (connection.getAutoCommit()) {
+            Jdbc.firstRow(connection, "SELECT pg_catalog.txid_current()");
+        }
+    }
+
     @Override
     public java.util.Optional<SessionSettings> foldable(boolean unflushed) {
         List<String> expressions = new ArrayList<>();
@@ -73,10 +84,7 @@ final class PostgresSession implements Session {
         return java.util.Optional.of(new SessionSettings(String.join(", ", expressions), parameters));
     }
 
-    /**
-     * Two round trips: what is set now, then one script of every RESET, set_config and SET that puts the
-     * session back, in the order the class comment gives.
-     */
+    /** Puts the session back, in the order the class comment gives. */
     @Override
     public void close() throws SQLException {
         if (closed) {
@@ -87,19 +95,21 @@ final class PostgresSession implements Session {
         if (manualCommit) {
             connection.rollback();
         }
-        List<Object> now = Jdbc.firstRow(connection, "SELECT current_setting('session_authorization'), "
-                + "ARRAY(SELECT name " + SessionState.SESSION_SET + ")");
+        // Identity first, each statement committing by itself, and the settings read as the session's own
+        // user: a role set by a script could hide settings from pg_settings, or lack the right to reset them.
+        String authorization = Jdbc.string(connection, "SELECT current_setting('session_authorization')");
+        if (!saved.authorization().equals(authorization)) {
+            Jdbc.execute(connection, "SET SESSION AUTHORIZATION " + sql.quote(saved.authorization()));
+        }
+        Jdbc.execute(connection, "RESET ROLE");
+        List<Object> now = Jdbc.firstRow(connection, "SELECT ARRAY(SELECT name " + SessionState.SESSION_SET + ")");
         List<String> script = new ArrayList<>();
         List<String> parameters = new ArrayList<>();
-        if (!saved.authorization().equals(now.get(0))) {
-            script.add("SET SESSION AUTHORIZATION " + sql.quote(saved.authorization()));
-        }
-        script.add("RESET ROLE");
         Set<String> before = new HashSet<>();
         for (String[] setting : saved.sessionSettings()) {
             before.add(setting[0]);
         }
-        for (String name : SessionState.strings(now.get(1))) {
+        for (String name : SessionState.strings(now.get(0))) {
             if (!before.contains(name)) {
                 script.add("RESET " + sql.quote(name));
             }
@@ -116,12 +126,17 @@ final class PostgresSession implements Session {
         if (!saved.hadTemporaryTables()) {
             script.add("DISCARD TEMP");
         }
-        // The driver sends the statements of one text together, each with its own parameters.
-        try (PreparedStatement restore = connection.prepareStatement(String.join(";\n", script))) {
-            for (int i = 0; i < parameters.size(); i++) {
-                restore.setString(i + 1, parameters.get(i));
+        // One statement at a time, as each commits by itself: a later one that fails (a setting the restored
+        // role may not change) must not take back the identity and search_path restored before it.
+        int parameter = 0;
+        for (String statement : script) {
+            try (PreparedStatement restore = connection.prepareStatement(statement)) {
+                if (statement.startsWith("SELECT set_config(")) {
+                    restore.setString(1, parameters.get(parameter++));
+                    restore.setString(2, parameters.get(parameter++));
+                }
+                restore.execute();
             }
-            restore.execute();
         }
         if (manualCommit) {
             connection.commit();

@@ -74,6 +74,8 @@ class MySqlSessionTest {
             assertThat(session.movedBy(List.of(new SqlStatement("CREATE TABLE a (id INT)", 1),
                     new SqlStatement("use`other`", 2)))).isTrue();
             assertThat(session.movedBy(List.of(new SqlStatement("USE\nother", 1)))).isTrue();
+            assertThat(session.movedBy(List.of(new SqlStatement("/*!50700USE other*/", 1)))).isTrue();
+            assertThat(session.movedBy(List.of(new SqlStatement("EXECUTE IMMEDIATE CONCAT('U', 'SE x')", 1)))).isTrue();
             assertThat(session.movedBy(List.of())).isFalse();
         }
     }
