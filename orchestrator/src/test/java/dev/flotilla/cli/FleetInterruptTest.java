@@ -97,14 +97,7 @@ class FleetInterruptTest {
             String err = Files.readString(dir.resolve("err.txt"));
             assertThat(child.exitValue()).as("stderr:%n%s", err).isEqualTo(130);
             assertThat(err).contains("interrupted again: cancelling the statements in flight");
-            // The server ends a cancelled session when it next talks to the client: at the end of the sleep.
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-            while (advisoryLocks() > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
-            assertThat(advisoryLocks()).isZero();
-            assertThat(count(R4, "applied")).isZero();
-            assertThat(count(null, "running") + count(null, "dirty")).isZero();
+            assertCancelledAndRolledBack();
         } finally {
             child.destroyForcibly();
         }
@@ -121,16 +114,24 @@ class FleetInterruptTest {
             assertThat(child.exitValue()).as("stderr:%n%s", err).isEqualTo(130);
             assertThat(err).contains("interrupted (SIGTERM): starting no more tenants; 2 in flight finish or roll back"
                     + " within 200 ms (again to cancel them now)");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-            while (advisoryLocks() > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
-            assertThat(advisoryLocks()).isZero();
-            assertThat(count(R4, "applied")).isZero();
-            assertThat(count(null, "running") + count(null, "dirty")).isZero();
+            assertCancelledAndRolledBack();
         } finally {
             child.destroyForcibly();
         }
+    }
+
+    /**
+     * The steps in flight were cancelled: once the server has ended the cancelled sessions (at the end of
+     * the sleep, when it next talks to the client), no lock is left and nothing of the slow step is kept.
+     */
+    private void assertCancelledAndRolledBack() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (advisoryLocks() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(advisoryLocks()).isZero();
+        assertThat(count(R4, "applied")).isZero();
+        assertThat(count(null, "running") + count(null, "dirty")).isZero();
     }
 
     private Process start(String... options) throws Exception {

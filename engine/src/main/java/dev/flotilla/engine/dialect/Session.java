@@ -23,16 +23,12 @@ public interface Session extends AutoCloseable {
 
     /**
      * Lets the open transaction (auto-commit is off) commit without waiting for its log to reach disk,
-     * where the database allows that per transaction, and first repositions the connection when asked; in
-     * one round trip where it can. The runner asks this only for a transaction that a later durable commit
-     * of the same run follows: the log is written in order, so that commit flushes this one too, and after
-     * a crash of the server either both are there or the target is consistently at an earlier revision.
-     * Where the database has no such commit, the transaction commits as any other.
+     * where the database allows that per transaction. The runner asks this only for a transaction that a
+     * later durable commit of the same run follows: the log is written in order, so that commit flushes this
+     * one too, and after a crash of the server either both are there or the target is consistently at an
+     * earlier revision. Where the database has no such commit, the transaction commits as any other.
      */
-    default void unflushed(boolean reposition) throws SQLException {
-        if (reposition) {
-            reposition();
-        }
+    default void unflushed() throws SQLException {
     }
 
     /**

@@ -217,7 +217,7 @@ public final class Migrator {
         }
         try (var statement = connection.createStatement()) {
             if (oneTransaction) {
-                session.unflushed(false);
+                session.unflushed();
                 for (String sql : statements) {
                     statement.addBatch(sql);
                 }

@@ -157,9 +157,7 @@ final class StepExecution {
         int[] done = {from};
         String[] digest = {StatementRunner.digestOf(statements, from)};
         try {
-            if (reposition) {
-                session.reposition();
-            }
+            begin(Mode.AUTOCOMMIT, reposition, false);
             id = history.insert(connection, entry(step, sql, started, null, Outcome.RUNNING, from,
                     statements.size(), digest[0], null));
         } catch (SQLException e) {
@@ -235,31 +233,24 @@ final class StepExecution {
     }
 
     /**
-     * Opens the step's transaction or savepoint. A reposition made inside a step's own transaction is undone
-     * if the step rolls back, but the run stops there. {@code folded}: the settings travel with the step's
-     * records instead ({@link Session#foldable}).
+     * Puts the connection back on the target when the step before may have moved it, then opens the step's
+     * transaction or savepoint. {@code folded}: the commit's settings travel with the step's records instead
+     * ({@link Session#foldable}).
      */
     private void begin(Mode mode, boolean reposition, boolean folded) throws SQLException {
+        if (reposition) {
+            session.reposition();
+        }
         switch (mode) {
-            case OWN_TRANSACTION, UNFLUSHED_TRANSACTION -> {
+            case OWN_TRANSACTION -> target.connection().setAutoCommit(false);
+            case UNFLUSHED_TRANSACTION -> {
                 target.connection().setAutoCommit(false);
-                if (mode == Mode.UNFLUSHED_TRANSACTION && !folded) {
-                    session.unflushed(reposition);
-                } else if (reposition) {
-                    session.reposition();
+                if (!folded) {
+                    session.unflushed();
                 }
             }
-            case SAVEPOINT -> {
-                if (reposition) {
-                    session.reposition();
-                }
-                execute("SAVEPOINT " + SAVEPOINT);
-            }
-            default -> {
-                if (reposition) {
-                    session.reposition();
-                }
-            }
+            case SAVEPOINT -> execute("SAVEPOINT " + SAVEPOINT);
+            default -> { }
         }
     }
 

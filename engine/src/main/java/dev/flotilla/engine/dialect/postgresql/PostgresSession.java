@@ -50,13 +50,8 @@ final class PostgresSession implements Session {
 
     /** {@code synchronous_commit} off for this transaction only: {@code set_config}'s third argument is SET LOCAL. */
     @Override
-    public void unflushed(boolean reposition) throws SQLException {
-        if (reposition && schema != null) {
-            Jdbc.firstRow(connection, "SELECT set_config('search_path', ?, false), "
-                    + "set_config('synchronous_commit', 'off', true)", sql.quote(schema));
-        } else {
-            Jdbc.firstRow(connection, "SELECT set_config('synchronous_commit', 'off', true)");
-        }
+    public void unflushed() throws SQLException {
+        Jdbc.firstRow(connection, "SELECT set_config('synchronous_commit', 'off', true)");
     }
 
     /**

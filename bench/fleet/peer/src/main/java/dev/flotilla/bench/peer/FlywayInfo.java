@@ -1,6 +1,5 @@
 package dev.flotilla.bench.peer;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -36,7 +35,7 @@ public final class FlywayInfo {
         long start = System.nanoTime();
         Map<String, Integer> versions = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try (HikariDataSource shared = dataSource(args[1], args[2], 2 * threads)) { // info() may hold two
+        try (HikariDataSource shared = FlywayLoop.dataSource(args[1], args[2], 2 * threads)) { // info() may hold two
             List<Future<?>> work = new ArrayList<>();
             for (int i = 0; i < places.size(); i++) {
                 int number = i + 1;
@@ -65,13 +64,5 @@ public final class FlywayInfo {
             System.out.println(places.size() + " tenants " + new TreeMap<>(versions));
         }
         System.out.println((System.nanoTime() - start) / 1_000_000);
-    }
-
-    private static HikariDataSource dataSource(String url, String user, int size) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        config.setUsername(user);
-        config.setMaximumPoolSize(size);
-        return new HikariDataSource(config);
     }
 }

@@ -57,7 +57,8 @@ public final class FlywayLoop {
         config.locations(location).validateMigrationNaming(true).load().migrate();
     }
 
-    private static HikariDataSource dataSource(String url, String user, int size) {
+    /** One pool over {@code url}, shared by the peer's loops. */
+    static HikariDataSource dataSource(String url, String user, int size) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setUsername(user);
