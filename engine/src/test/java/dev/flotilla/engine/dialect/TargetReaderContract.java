@@ -193,13 +193,13 @@ public abstract class TargetReaderContract {
         return place;
     }
 
-    private void tables(Connection connection, String place) throws SQLException {
+    protected void tables(Connection connection, String place) throws SQLException {
         List<String> statements = new ArrayList<>(dialect().sql().createVersionTable(place, VERSION));
         statements.addAll(dialect().sql().createHistoryTable(place, HISTORY));
         run(connection, statements.toArray(String[]::new));
     }
 
-    private void version(Connection connection, String place, String... revisions) throws SQLException {
+    protected void version(Connection connection, String place, String... revisions) throws SQLException {
         for (String revision : revisions) {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO "
                     + dialect().sql().table(place, VERSION) + " (version_num) VALUES (?)")) {

@@ -68,16 +68,28 @@ public final class TargetCollector {
             int index = rows.getInt(1);
             int kind = rows.getInt(2);
             if (kind == 0) {
-                versions.computeIfAbsent(index, i -> new ArrayList<>()).add(rows.getString(3));
+                version(index, rows.getString(3));
             } else {
-                HistoryRow row = history(rows);
-                if (kind == 1) {
-                    newest.merge(index, row, TargetCollector::higher);
-                }
-                if (row.isRunning() || row.outcome().equals("dirty")) {
-                    unfinished.merge(index, row, TargetCollector::higher);
-                }
+                history(index, history(rows), kind == 1);
             }
+        }
+    }
+
+    /** Takes one version row of target {@code index}. */
+    public void version(int index, String revision) {
+        versions.computeIfAbsent(index, i -> new ArrayList<>()).add(revision);
+    }
+
+    /**
+     * Takes one history row of target {@code index}; {@code mayBeNewest} when the newest row is asked for
+     * (the newest of those given is kept), and the unfinished rows are kept whatever it says.
+     */
+    public void history(int index, HistoryRow row, boolean mayBeNewest) {
+        if (mayBeNewest) {
+            newest.merge(index, row, TargetCollector::higher);
+        }
+        if (row.isRunning() || row.outcome().equals("dirty")) {
+            unfinished.merge(index, row, TargetCollector::higher);
         }
     }
 

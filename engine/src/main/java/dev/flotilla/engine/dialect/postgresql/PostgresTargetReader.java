@@ -1,5 +1,6 @@
 package dev.flotilla.engine.dialect.postgresql;
 
+import dev.flotilla.engine.dialect.HistoryRow;
 import dev.flotilla.engine.dialect.ReadScope;
 import dev.flotilla.engine.dialect.TargetReader;
 import dev.flotilla.engine.dialect.TargetRows;
@@ -17,14 +18,20 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads many schemas of one database: one catalog query for which schemas and tables exist, then the
- * schemas' rows as UNION ALL statements of {@link #SCHEMAS_PER_STATEMENT} schemas each, sent
+ * Reads many schemas of one database. One catalog query says which schemas and tables exist and how big
+ * each history table is; then each ordinary table is read with {@code COPY … TO STDOUT}, one round trip
+ * a table, when it holds at most {@link #COPY_LIMIT_BYTES}. COPY reads a table without planning a query,
+ * so the server never opens the table's indexes nor looks at its statistics: that planning was two thirds
+ * of a status read (see {@code bench/README.md}, "Status reads"). A bigger history table (a long-lived
+ * tenant's), and a partitioned table (COPY does not read one), are read by SELECTs that take the newest
+ * rows through the index: UNION ALL statements of {@link #SCHEMAS_PER_STATEMENT} schemas each, sent
  * {@link #STATEMENTS_PER_ROUND} statements at a time as one multi-statement execute (one network round
  * trip; the driver pipelines them). Small statements because planning a UNION grows faster than its
- * branches (see {@code bench/README.md}); small rounds because of the locks a round holds.
+ * branches; small rounds because of the locks a round holds.
  * A running row's lock is looked up in pg_locks once for every such schema. Stateless.
  */
 final class PostgresTargetReader implements TargetReader {
@@ -37,6 +44,11 @@ final class PostgresTargetReader implements TargetReader {
      * default) that every session shares. A round of 10,000 tables fails with "out of shared memory".
      */
     static final int STATEMENTS_PER_ROUND = 10;
+    /**
+     * The largest history table read whole by COPY: eight pages, some 50 to 400 rows. Past it the two
+     * rows a read wants cost less through the index than the whole table costs to send.
+     */
+    static final long COPY_LIMIT_BYTES = 64 * 1024;
 
     private static final TargetSql SQL = new TargetSql("CAST(NULL AS BIGINT), CAST(NULL AS VARCHAR), "
             + "CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), "
@@ -44,14 +56,20 @@ final class PostgresTargetReader implements TargetReader {
             + "CAST(NULL AS INTEGER), CAST(NULL AS INTEGER), CAST(NULL AS VARCHAR), CAST(NULL AS TEXT), "
             + "CAST(NULL AS VARCHAR)");
 
-    /** Names compared with = (exact, no case folding); ordinary and partitioned tables, as the catalog does. */
-    private static final String CATALOG = "SELECT t.i - 1, "
-            + "EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.relnamespace = n.oid AND c.relname = ? "
-            + "AND c.relkind IN ('r', 'p')), "
-            + "EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.relnamespace = n.oid AND c.relname = ? "
-            + "AND c.relkind IN ('r', 'p')) "
+    /**
+     * Per schema that exists: the kinds of its version and history tables (null when missing) and the
+     * history table's size. Names compared with = (exact, no case folding); ordinary and partitioned
+     * tables, as the catalog does. pg_relation_size locks each table only while it looks at it.
+     */
+    private static final String CATALOG = "SELECT t.i - 1, v.relkind, h.relkind, "
+            + "CASE WHEN h.relkind = 'r' THEN pg_catalog.pg_relation_size(h.oid) END "
             + "FROM unnest(CAST(? AS text[])) WITH ORDINALITY AS t(name, i) "
-            + "JOIN pg_catalog.pg_namespace n ON n.nspname = t.name";
+            + "JOIN pg_catalog.pg_namespace n ON n.nspname = t.name "
+            + "LEFT JOIN pg_catalog.pg_class v ON v.relnamespace = n.oid AND v.relname = ? AND v.relkind IN ('r', 'p') "
+            + "LEFT JOIN pg_catalog.pg_class h ON h.relnamespace = n.oid AND h.relname = ? AND h.relkind IN ('r', 'p')";
+
+    private static final String HISTORY_COLUMNS = String.join(", ", TargetSql.HISTORY_COLUMNS);
+    private static final int OUTCOME = TargetSql.HISTORY_COLUMNS.indexOf("outcome");
 
     private final PostgresSql sql;
 
@@ -67,7 +85,28 @@ final class PostgresTargetReader implements TargetReader {
                     OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
                     return value == null ? null : value.toInstant();
                 });
-        List<String> selects = catalog(connection, collector, versionTable, historyTable, scope);
+        List<String> selects = new ArrayList<>();
+        Optional<PgCopy> copies = PgCopy.on(connection);
+        for (Found found : catalog(connection, collector, versionTable, historyTable)) {
+            String schema = collector.targets().get(found.index());
+            boolean copyVersion = copies.isPresent() && found.versionKind() == Kind.ORDINARY;
+            boolean copyHistory = copies.isPresent() && found.historyKind() == Kind.ORDINARY
+                    && found.historyBytes() <= COPY_LIMIT_BYTES;
+            if (copyVersion) {
+                for (String line : copies.get().read("COPY " + sql.table(schema, versionTable) + " (version_num) TO STDOUT")) {
+                    collector.version(found.index(), CopyText.column(line, 0));
+                }
+            }
+            if (copyHistory) {
+                history(copies.get().read("COPY " + sql.table(schema, historyTable) + " (" + HISTORY_COLUMNS + ") TO STDOUT"),
+                        found.index(), scope, collector);
+            }
+            String selectVersion = found.versionKind() != null && !copyVersion ? sql.table(schema, versionTable) : null;
+            String selectHistory = found.historyKind() != null && !copyHistory ? sql.table(schema, historyTable) : null;
+            if (selectVersion != null || selectHistory != null) {
+                selects.add(SQL.select(found.index(), selectVersion, selectHistory, scope));
+            }
+        }
         for (List<String> round : TargetCollector.chunks(selects, SCHEMAS_PER_STATEMENT * STATEMENTS_PER_ROUND)) {
             round(connection, collector, round);
         }
@@ -75,32 +114,80 @@ final class PostgresTargetReader implements TargetReader {
         return TargetCollector.inOrder(targets, collector.result(locked::contains));
     }
 
-    /** Tells the collector what exists; returns one SELECT per schema that has either table. */
-    private List<String> catalog(Connection connection, TargetCollector collector, String versionTable,
-                                 String historyTable, ReadScope scope) throws SQLException {
-        List<String> selects = new ArrayList<>();
+    /** How the catalog stores a table that a read can use. */
+    private enum Kind { ORDINARY, PARTITIONED }
+
+    /** A schema that exists: its index, its tables' kinds (null when missing), its history table's size. */
+    private record Found(int index, Kind versionKind, Kind historyKind, long historyBytes) {
+    }
+
+    /** Tells the collector what exists; returns what the catalog says of each schema that exists. */
+    private static List<Found> catalog(Connection connection, TargetCollector collector, String versionTable,
+                                       String historyTable) throws SQLException {
+        List<Found> found = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(CATALOG)) {
-            statement.setString(1, versionTable);
-            statement.setString(2, historyTable);
             Array names = connection.createArrayOf("text", collector.targets().toArray());
-            statement.setArray(3, names);
+            statement.setArray(1, names);
+            statement.setString(2, versionTable);
+            statement.setString(3, historyTable);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     int index = rows.getInt(1);
-                    boolean versioned = rows.getBoolean(2);
-                    boolean history = rows.getBoolean(3);
-                    collector.found(index, versioned);
-                    if (versioned || history) {
-                        String schema = collector.targets().get(index);
-                        selects.add(SQL.select(index, versioned ? sql.table(schema, versionTable) : null,
-                                history ? sql.table(schema, historyTable) : null, scope));
-                    }
+                    Kind version = kind(rows.getString(2));
+                    long bytes = rows.getLong(4);
+                    // No size: the table went away since the join saw it; the SELECT then says so.
+                    found.add(new Found(index, version, kind(rows.getString(3)), rows.wasNull() ? Long.MAX_VALUE : bytes));
+                    collector.found(index, version != null);
                 }
             } finally {
                 names.free();
             }
         }
-        return selects;
+        return found;
+    }
+
+    private static Kind kind(String relkind) {
+        return relkind == null ? null : relkind.equals("r") ? Kind.ORDINARY : Kind.PARTITIONED;
+    }
+
+    /**
+     * Gives the collector the two rows of a history table that a read wants: the newest (for a status
+     * read) and the newest unfinished one. Only those two are taken apart; the others are looked at for
+     * their id and outcome alone.
+     */
+    private static void history(List<String> lines, int index, ReadScope scope, TargetCollector collector) {
+        String newest = null;
+        String unfinished = null;
+        long newestId = Long.MIN_VALUE;
+        long unfinishedId = Long.MIN_VALUE;
+        for (String line : lines) {
+            long id = Long.parseLong(CopyText.column(line, 0));
+            if (id > newestId) {
+                newestId = id;
+                newest = line;
+            }
+            String outcome = CopyText.column(line, OUTCOME);
+            if (id > unfinishedId && (outcome.equals("running") || outcome.equals("dirty"))) {
+                unfinishedId = id;
+                unfinished = line;
+            }
+        }
+        boolean status = scope == ReadScope.STATUS;
+        if (status && newest != null) {
+            collector.history(index, history(newest), true); // the collector keeps it as unfinished too, if it is
+        }
+        if (unfinished != null && !(status && unfinished == newest)) {
+            collector.history(index, history(unfinished), false);
+        }
+    }
+
+    /** A history row from its COPY line, columns in {@link TargetSql#HISTORY_COLUMNS} order. */
+    private static HistoryRow history(String line) {
+        String[] columns = CopyText.row(line, TargetSql.HISTORY_COLUMNS.size());
+        return new HistoryRow(Long.parseLong(columns[0]), columns[1], columns[2], columns[3], columns[4],
+                CopyText.instant(columns[5]), columns[6] == null ? null : CopyText.instant(columns[6]),
+                columns[7] == null ? null : Long.valueOf(columns[7]), columns[8], Integer.parseInt(columns[9]),
+                Integer.parseInt(columns[10]), columns[11], columns[12], columns[13]);
     }
 
     private static void round(Connection connection, TargetCollector collector, List<String> selects)

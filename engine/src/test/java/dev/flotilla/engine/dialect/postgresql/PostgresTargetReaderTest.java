@@ -1,21 +1,33 @@
 package dev.flotilla.engine.dialect.postgresql;
 
 import dev.flotilla.engine.dialect.Dialect;
+import dev.flotilla.engine.dialect.HistoryRow;
+import dev.flotilla.engine.dialect.ReadScope;
 import dev.flotilla.engine.dialect.TargetReaderContract;
+import dev.flotilla.engine.dialect.TargetRows;
 import dev.flotilla.testkit.DatabaseKind;
 import dev.flotilla.testkit.DatabaseTest;
 import dev.flotilla.testkit.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
 
+import static dev.flotilla.engine.dialect.Queries.one;
 import static dev.flotilla.engine.dialect.Queries.run;
+import static org.assertj.core.api.Assertions.assertThat;
 
-/** Schemas of one database; names that need quoting; more schemas than one round of statements. */
+/**
+ * Schemas of one database; names that need quoting; more schemas than one round of statements; history
+ * tables read whole by COPY (any text, any session time zone) and, past the COPY limit, through the index.
+ */
 @DatabaseTest(DatabaseKind.POSTGRESQL)
 class PostgresTargetReaderTest extends TargetReaderContract {
 
@@ -60,5 +72,61 @@ class PostgresTargetReaderTest extends TargetReaderContract {
     @Override
     protected int manyPlaces() {
         return PostgresTargetReader.SCHEMAS_PER_STATEMENT * PostgresTargetReader.STATEMENTS_PER_ROUND + 7;
+    }
+
+    @Test
+    void aHistoryRowComesBackExactlyWhateverItsTextAndTheSessionsTimeZone() throws Exception {
+        String error = "line 1\tcolumn 2\nline 2\r\n back\\slash \\N caf\u00e9 \u2603";
+        try (Connection connection = connect()) {
+            String place = createPlace(connection, "text");
+            tables(connection, place);
+            version(connection, place, "a1");
+            // Amsterdam kept local mean time until 1937: the server writes this time with a seconds offset.
+            run(connection, "SET TimeZone = 'Europe/Amsterdam'");
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + dialect.sql().table(place, HISTORY)
+                    + " (run_id, revision, direction, checksum, started_at, finished_at, duration_ms, outcome,"
+                    + " statements_done, statements_total, done_digest, error, applied_by) VALUES ('run\t1', 'b2',"
+                    + " 'upgrade', NULL, '1920-02-01 12:00:00.123456+00', NULL, NULL, 'dirty', 2, 5, NULL, ?, 'ops')")) {
+                insert.setString(1, error);
+                insert.executeUpdate();
+            }
+
+            TargetRows rows = dialect.reader().read(connection, List.of(place), VERSION, HISTORY).get(0);
+
+            HistoryRow expected = new HistoryRow(1, "run\t1", "b2", "upgrade", null,
+                    Instant.parse("1920-02-01T12:00:00.123456Z"), null, null, "dirty", 2, 5, null, error, "ops");
+            assertThat(rows.versions()).containsExactly("a1");
+            assertThat(rows.dirtyStep()).contains(expected);
+            assertThat(rows.newest()).contains(expected);
+        }
+    }
+
+    @Test
+    void aHistoryTablePastTheCopyLimitGivesTheSameRowsThroughItsIndex() throws Exception {
+        try (Connection connection = connect()) {
+            String place = createPlace(connection, "long");
+            tables(connection, place);
+            version(connection, place, "r400");
+            String history = dialect.sql().table(place, HISTORY);
+            run(connection, "INSERT INTO " + history + " (run_id, revision, direction, started_at, finished_at,"
+                    + " duration_ms, outcome, statements_done, statements_total, error, applied_by)"
+                    + " SELECT 'run-1', 'r' || i, 'upgrade', TIMESTAMPTZ '2024-05-01 10:00:00+00', NULL, 5,"
+                    + " CASE WHEN i = 150 THEN 'dirty' ELSE 'applied' END, 1, 1, repeat('x', 300), 'ops'"
+                    + " FROM generate_series(1, 400) i");
+            assertThat(Long.parseLong(one(connection, "SELECT pg_relation_size('" + history.replace("'", "''") + "')")))
+                    .isGreaterThan(PostgresTargetReader.COPY_LIMIT_BYTES);
+
+            TargetRows status = dialect.reader().read(connection, List.of(place), VERSION, HISTORY).get(0);
+            TargetRows planning = dialect.reader()
+                    .read(connection, List.of(place), VERSION, HISTORY, ReadScope.PLANNING).get(0);
+
+            assertThat(status.versions()).containsExactly("r400");
+            assertThat(status.dirtyStep().map(HistoryRow::revision)).contains("r150");
+            assertThat(status.newest().map(HistoryRow::revision)).contains("r400");
+            assertThat(status.newest().map(HistoryRow::id)).contains(400L);
+            assertThat(planning.versions()).containsExactly("r400");
+            assertThat(planning.dirtyStep()).isEqualTo(status.dirtyStep());
+            assertThat(planning.newest()).isEqualTo(Optional.empty());
+        }
     }
 }
