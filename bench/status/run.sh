@@ -5,9 +5,10 @@
 # flotilla_bench_status) and 200 MariaDB databases (flotilla_bench_t%) at mixed revisions, then times,
 # interleaved, RUNS times each:
 #   floor    the fastest hand-written read of every version row through the database's own client, end
-#            to end (client start included): for PostgreSQL the faster of one psql session running one
-#            small SELECT per schema and one query over the catalog with query_to_xml (up to 2,000
-#            schemas: past that it fills the server's lock table); for MariaDB one
+#            to end (client start included): for PostgreSQL the fastest of one psql session running one
+#            small SELECT per schema, one psql session running one COPY … TO STDOUT per schema (no
+#            planning: what Flotilla's reader does), and one query over the catalog with query_to_xml (up
+#            to 2,000 schemas: past that it fills the server's lock table); for MariaDB one
 #            mariadb call running a UNION ALL over every database
 #   status   the command itself, `bin/flotilla status --format json` over the server's tenants: the
 #            launcher's JVM options (C1, serial GC) and its class-data sharing archive; and again with
@@ -136,6 +137,9 @@ for count in $counts; do
   psql_ -d flotilla_bench_status -At -c "SELECT format('SELECT version_num FROM %I.flotilla_version;', n.nspname)
     FROM pg_namespace n JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = 'flotilla_version'
     WHERE n.nspname LIKE 'bench\_t%'" > "$work/pg-floor-many.sql"
+  psql_ -d flotilla_bench_status -At -c "SELECT format('COPY %I.flotilla_version (version_num) TO STDOUT;', n.nspname)
+    FROM pg_namespace n JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = 'flotilla_version'
+    WHERE n.nspname LIKE 'bench\_t%'" > "$work/pg-floor-copy.sql"
   cat > "$work/pg-floor-xml.sql" <<'SQL'
 SELECT n.nspname, x.v FROM pg_namespace n
 JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = 'flotilla_version' AND c.relkind IN ('r', 'p'),
@@ -144,9 +148,10 @@ WHERE n.nspname LIKE 'bench\_t%';
 SQL
   echo "PostgreSQL, $count schemas (load $(cut -d' ' -f1-3 /proc/loadavg)): $(survey pg 2>&1 | tr '\n' ' ')"
   [ "$with_peer" = 1 ] && echo "  Flyway: $(flyway info "jdbc:postgresql://$pghost:$pgport/flotilla_bench_flyway" 1 "$peer_places" | head -1)"
-  many="" xml="" st="" stplain="" sv="" fw1="" fw4=""
+  many="" copy="" xml="" st="" stplain="" sv="" fw1="" fw4=""
   for run in $(seq 1 "$runs"); do
     many+="$(seconds psql_ -At -d flotilla_bench_status -f "$work/pg-floor-many.sql") "
+    copy+="$(seconds psql_ -At -d flotilla_bench_status -f "$work/pg-floor-copy.sql") "
     # One query over every table takes a lock on each in one transaction: past a few thousand tables the
     # server's lock table is full ("out of shared memory"), so that candidate is left out.
     [ "$count" -le 2000 ] && xml+="$(seconds psql_ -At -d flotilla_bench_status -f "$work/pg-floor-xml.sql") "
@@ -158,9 +163,12 @@ SQL
       fw4+="$(seconds flyway info "jdbc:postgresql://$pghost:$pgport/flotilla_bench_flyway" 4 "$peer_places") "
     fi
   done
-  m=$(echo "$many" | median); x=$(echo "${xml:-999}" | median)
-  echo "  floor candidates: one SELECT per schema $many(median $m s), query_to_xml ${xml:-not run }(median $x s)"
-  if [ "$(echo "$m < $x" | bc)" = 1 ]; then floor=$many; else floor=$xml; fi
+  m=$(echo "$many" | median); c=$(echo "$copy" | median); x=$(echo "${xml:-999}" | median)
+  echo "  floor candidates: one SELECT per schema $many(median $m s), one COPY per schema $copy(median $c s)," \
+    "query_to_xml ${xml:-not run }(median $x s)"
+  floor=$many best=$m
+  if [ "$(echo "$c < $best" | bc)" = 1 ]; then floor=$copy best=$c; fi
+  if [ "$(echo "$x < $best" | bc)" = 1 ]; then floor=$xml; fi
   report "  PostgreSQL $count, floor" "$floor" "$floor"
   report "  PostgreSQL $count, bin/flotilla status --format json" "$floor" "$st"
   report "  PostgreSQL $count, the same without the class-data archive" "$floor" "$stplain"

@@ -32,6 +32,20 @@ class ErrorHandlingTest {
     }
 
     @Test
+    void aTopLevelErrorListsEverySubcommandThoughTheArgumentsNameOne() {
+        Result result = new TestCli(dir).run("--frobnicate", "heads");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("Unknown option: '--frobnicate'", "upgrade", "status", "provision", "init");
+    }
+
+    @Test
+    void anOptionValueThatNamesASubcommandIsRefusedAsWithTheWholeTree() {
+        Result result = new TestCli(dir).run("--config", "status", "heads");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("Expected parameter for option '--config' but found 'status'\n");
+    }
+
+    @Test
     void quietAndVerboseExcludeEachOther() {
         Result result = new TestCli(dir).run("-q", "heads", "-v");
         assertThat(result.exitCode()).isEqualTo(2);

@@ -45,7 +45,7 @@ final class TestCli {
 
     Result run(String... args) {
         CliEnvironment env = new CliEnvironment(variables, workingDirectory, Clock.fixed(NOW, ZoneOffset.UTC), random);
-        CommandLine cli = Main.commandLine(env);
+        CommandLine cli = Main.commandLine(env, args);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         // As picocli's own writers on System.out/err: buffered, flushed by println only, so output a command
