@@ -11,6 +11,8 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,7 +72,7 @@ public final class Main {
      * level, whose usage lists every subcommand.
      */
     public static CommandLine commandLine(CliEnvironment env, String[] args) {
-        Set<String> named = Set.of(args);
+        Set<String> named = new HashSet<>(Arrays.asList(args)); // an option may be given twice
         if (SUBCOMMANDS.stream().noneMatch(named::contains)) {
             return commandLine(env);
         }
