@@ -37,6 +37,8 @@ public final class TenantMigrations {
 
     /** PostgreSQL's SQLSTATE for a schema that does not exist. */
     private static final String INVALID_SCHEMA_NAME = "3F000";
+    private static final String NO_DATABASE = "3D000";
+    private static final int MYSQL_UNKNOWN_DATABASE = 1049;
 
     /**
      * Hears when a call borrows its connection and gives it back, so that a fleet run can cancel the
@@ -122,30 +124,37 @@ public final class TenantMigrations {
     }
 
     /**
-     * The tenant's revisions. A SQLite tenant whose file does not exist yet is uninitialized (the file is
-     * not created by looking).
+     * The tenant's revisions. A tenant whose SQLite file, schema or database does not exist yet is
+     * uninitialized, as the fleet's status reports it (a SQLite file is not created by looking).
      */
     public TargetStatus status() {
+        TargetStatus uninitialized = new TargetStatus(false, List.of(), Optional.empty());
+        return read(connection -> flotilla.migrator(MigrationListener.NONE).status(connection, place()), uninitialized);
+    }
+
+    /** The tenant's history table, oldest first; empty when it has none, or no SQLite file, schema or database yet. */
+    public List<HistoryEntry> history() {
+        return read(connection -> flotilla.migrator(MigrationListener.NONE).history(connection, place()), List.of());
+    }
+
+    /** What {@code work} reads on the tenant's connection, or {@code absent} when the tenant has no place yet. */
+    private <T> T read(Function<Connection, T> work, T absent) {
         if (sqliteFile().filter(file -> !Files.exists(file)).isPresent()) {
-            return new TargetStatus(false, List.of(), Optional.empty());
+            return absent;
         }
         try {
-            return with(false, connection -> flotilla.migrator(MigrationListener.NONE).status(connection, place()));
+            return with(false, work);
+        } catch (TenantUnreachableException e) {
+            if (e.databaseMissing()) {
+                return absent;
+            }
+            throw e;
         } catch (dev.flotilla.engine.migrate.MigrationException e) {
             if (layout() == Layout.SCHEMA_PER_TENANT && INVALID_SCHEMA_NAME.equals(e.sqlState())) {
-                // Not provisioned yet: the tenant's schema does not exist, as status reports it.
-                return new TargetStatus(false, List.of(), Optional.empty());
+                return absent; // the search_path names a schema that does not exist
             }
             throw e;
         }
-    }
-
-    /** The tenant's history table, oldest first; empty when it has none (or, on SQLite, no file yet). */
-    public List<HistoryEntry> history() {
-        if (sqliteFile().filter(file -> !Files.exists(file)).isPresent()) {
-            return List.of();
-        }
-        return with(false, connection -> flotilla.migrator(MigrationListener.NONE).history(connection, place()));
     }
 
     public RunResult provision() {
@@ -197,7 +206,7 @@ public final class TenantMigrations {
             connection = flotilla.connections().connect(tenant, url());
         } catch (SQLException e) {
             throw new TenantUnreachableException(failure("cannot connect to " + url().masked(), e).getMessage(),
-                    tenant.id(), tenant.server(), sqlState(e));
+                    tenant.id(), tenant.server(), sqlState(e), databaseMissing(e));
         }
         watch.borrowed(connection);
         try (connection) {
@@ -254,6 +263,12 @@ public final class TenantMigrations {
     private static String sqlState(SQLException e) {
         return e.getCause() instanceof SQLException cause && cause.getSQLState() != null ? cause.getSQLState()
                 : e.getSQLState();
+    }
+
+    /** The server said that the database the URL names does not exist (PostgreSQL 3D000, MySQL error 1049). */
+    private static boolean databaseMissing(SQLException e) {
+        SQLException root = e.getCause() instanceof SQLException cause ? cause : e;
+        return NO_DATABASE.equals(root.getSQLState()) || root.getErrorCode() == MYSQL_UNKNOWN_DATABASE;
     }
 
     private EngineException failure(String what, SQLException e) {

@@ -84,6 +84,22 @@ class MariaDbFleetTest {
     }
 
     @Test
+    void aTenantWhoseDatabaseIsNotThereYetIsUninitializedAsStatusSaysIt() throws Exception {
+        assertThat(cli.ok("provision", "a")).isEqualTo("a: Provisioned <base> -> " + R3 + " (3 steps, 0 ms).\n");
+
+        assertThat(cli.ok("current")).isEqualTo("a: " + R3 + " (head)\nb: (uninitialized: no version table flotilla_version)\n");
+        assertThat(cli.ok("history", "--tenant", "b"))
+                .endsWith("History of tenant 'b' (oldest first):\n(no history rows)\n");
+        assertThat(cli.ok("status", "--format", "csv")).contains("\nb,my,uninitialized,");
+        try (Connection connection = db.connect(); Statement statement = connection.createStatement();
+             var rows = statement.executeQuery("SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name = '"
+                     + second + "'")) {
+            rows.next();
+            assertThat(rows.getInt(1)).as("looking creates nothing").isZero();
+        }
+    }
+
+    @Test
     void aScriptThatSwitchesDatabasesLastDoesNotMoveTheNextTenant() throws Exception {
         new SampleProject(dir).write("e1e2e3e4e5e6", R3, "marker then use",
                 "CREATE TABLE marker (id INTEGER);\nUSE `" + db.name() + "`;\n", "DROP TABLE marker;\n");

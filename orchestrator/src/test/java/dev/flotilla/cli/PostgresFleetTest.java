@@ -113,6 +113,9 @@ class PostgresFleetTest {
         Result current = run("current");
         assertThat(current.exitCode()).isZero();
         assertThat(current.out()).isEqualTo("a: " + R4 + " (head)\nb: (uninitialized: no version table flotilla_version)\n");
+        Result history = run("history", "--tenant", "b");
+        assertThat(history.exitCode()).isZero();
+        assertThat(history.out()).endsWith("History of tenant 'b' (oldest first):\n(no history rows)\n");
         assertThat(schemas()).containsExactlyInAnyOrder("public", "tenant_a");
         assertNoPasswordAnywhere();
     }
