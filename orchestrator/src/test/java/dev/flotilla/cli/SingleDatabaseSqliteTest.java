@@ -189,6 +189,15 @@ class SingleDatabaseSqliteTest {
     }
 
     @Test
+    void repairOfADatabaseWithoutTablesIsRefusedAndCreatesNothing() throws Exception {
+        Result fresh = cli.run("--url", url, "repair", "--mark-applied");
+        assertThat(fresh.exitCode()).isEqualTo(2);
+        assertThat(fresh.err()).isEqualTo("error: " + jdbc + " is not dirty: there is nothing to repair. 'current'"
+                + " shows where it stands.\n");
+        assertThat(cli.ok("--url", url, "current")).isEqualTo("(uninitialized: no version table flotilla_version)\n");
+    }
+
+    @Test
     void repairIsRefusedOnACleanDatabaseAndNeedsExactlyOneAction() {
         cli.ok("--url", url, "upgrade");
         Result clean = cli.run("--url", url, "repair", "--mark-applied");

@@ -90,7 +90,7 @@ public final class Migrator {
 
     /** Clears a dirty target as {@code action} says; refused when the target is not dirty. */
     public RunResult repair(Connection connection, String schema, RepairAction action) {
-        return locked(connection, schema, run -> run.repair(action));
+        return locked(connection, schema, false, run -> run.repair(action)); // a target without tables is not dirty
     }
 
     /**
@@ -155,6 +155,11 @@ public final class Migrator {
     }
 
     private <T> T locked(Connection connection, String schema, LockedWork<T> work) {
+        return locked(connection, schema, true, work);
+    }
+
+    /** {@code work} under the target's lock; with {@code tables}, the version and history tables made first. */
+    private <T> T locked(Connection connection, String schema, boolean tables, LockedWork<T> work) {
         return positioned(connection, schema, (context, session) -> {
             TargetLock lock;
             try {
@@ -164,7 +169,9 @@ public final class Migrator {
                 throw context.failures().beforeSteps("taking the target's lock", e);
             }
             try (lock) {
-                createTables(context, session, lock);
+                if (tables) {
+                    createTables(context, session, lock);
+                }
                 return work.run(new TargetRun(context, scripts, settings, lock, session));
             }
         });

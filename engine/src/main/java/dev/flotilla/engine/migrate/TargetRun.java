@@ -99,7 +99,9 @@ final class TargetRun {
     }
 
     RunResult repair(RepairAction action) throws SQLException {
-        HistoryEntry dirty = target.history().unfinished(target.connection()).orElseThrow(() -> new EngineException(
+        Optional<HistoryEntry> unfinished = target.history().exists(target.connection())
+                ? target.history().unfinished(target.connection()) : Optional.empty();
+        HistoryEntry dirty = unfinished.orElseThrow(() -> new EngineException(
                 target.name() + " is not dirty: there is nothing to repair. 'current' shows where it stands."));
         List<String> current = target.versions().read(target.connection());
         Direction direction = dirty.action() == Action.DOWNGRADE ? Direction.DOWN : Direction.UP;
