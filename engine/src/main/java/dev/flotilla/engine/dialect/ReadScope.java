@@ -12,8 +12,9 @@ public enum ReadScope {
 
     /**
      * Version rows and dirty step only ({@link TargetRows#newest()} is empty): what planning a run needs.
-     * Cheaper on PostgreSQL, where planning the newest-row subqueries of every history table is what a
-     * status read costs (see {@code bench/README.md}, "Status reads").
+     * Cheaper where a reader selects, as planning the newest-row subqueries of every history table is
+     * what such a read costs (see {@code bench/README.md}, "Status reads"); the same where PostgreSQL's
+     * reader copies a small history table whole.
      */
     PLANNING
 }
