@@ -112,9 +112,8 @@ class MariaDbSurveyTest {
             assertThat(upgraded.lastRun().map(HistoryEntry::revision)).contains(R2);
             assertThat(upgraded.lastRun().map(HistoryEntry::action)).contains(HistoryEntry.Action.UPGRADE);
             assertThat(connector.opened.get()).isEqualTo(1);
-            assertThat(SurveyFleet.assertSameAsStatus(flotilla, readings)).as("tenants without a database")
-                    .containsExactlyInAnyOrderElementsOf(IntStream.range(0, COUNT).filter(i -> i % 5 == 0)
-                            .mapToObj(i -> "t" + i).toList());
+            // A tenant without a database too: its status() is uninitialized, as the survey reads it.
+            assertThat(SurveyFleet.assertSameAsStatus(flotilla, readings)).as("tenants whose status failed").isEmpty();
             SurveyFleet.assertPlanningReadIsStatusWithoutLastRun(flotilla, readings);
         }
     }

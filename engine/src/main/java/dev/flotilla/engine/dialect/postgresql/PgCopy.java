@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * {@code COPY … TO STDOUT} through the PostgreSQL driver's COPY API, one statement a round trip, into one
  * reused buffer. The driver is an optional dependency of the engine: on a connection of another driver,
- * or without the driver on the class path, there is none and the reader selects instead. Not
+ * without the driver on the class path (as the engine's class loader sees it), or with another client
+ * encoding than UTF8, there is none and the reader selects instead. Not
  * thread-safe: one connection, one reader call.
  */
 final class PgCopy {
@@ -27,12 +28,19 @@ final class PgCopy {
         this.copy = copy;
     }
 
-    /** COPY on {@code connection}, when it is the PostgreSQL driver's. */
+    /**
+     * COPY on {@code connection}, when it is the PostgreSQL driver's and its client encoding is UTF8 (the
+     * driver's own, which it keeps unless told {@code allowEncodingChanges}).
+     */
     static Optional<PgCopy> on(Connection connection) throws SQLException {
         if (!DRIVER || !connection.isWrapperFor(PGConnection.class)) {
             return Optional.empty();
         }
-        return Optional.of(new PgCopy(connection.unwrap(PGConnection.class).getCopyAPI()));
+        PGConnection driver = connection.unwrap(PGConnection.class);
+        if (!"UTF8".equals(driver.getParameterStatus("client_encoding"))) {
+            return Optional.empty();
+        }
+        return Optional.of(new PgCopy(driver.getCopyAPI()));
     }
 
     /** The rows {@code statement} (a COPY … TO STDOUT in the text format) sends, each as its line. */
@@ -41,7 +49,8 @@ final class PgCopy {
         try {
             copy.copyOut(statement, buffer);
         } catch (IOException e) {
-            throw new SQLException("cannot read the rows of " + statement + ": " + e.getMessage(), "08006", e);
+            // Only the buffer could throw it, and it does not.
+            throw new SQLException("cannot read the rows of " + statement + ": " + e.getMessage(), null, e);
         }
         return CopyText.lines(buffer.bytes(), buffer.size());
     }

@@ -59,14 +59,21 @@ final class PostgresTargetReader implements TargetReader {
     /**
      * Per schema that exists: the kinds of its version and history tables (null when missing) and the
      * history table's size. Names compared with = (exact, no case folding); ordinary and partitioned
-     * tables, as the catalog does. pg_relation_size locks each table only while it looks at it.
+     * tables, as the catalog does; a table with inheritance children counts as partitioned, since COPY
+     * reads a parent's own rows only. pg_relation_size locks each table only while it looks at it; the
+     * TOAST table (long error texts) is counted by its page count as of its last vacuum, which costs no
+     * look at it.
      */
-    private static final String CATALOG = "SELECT t.i - 1, v.relkind, h.relkind, "
-            + "CASE WHEN h.relkind = 'r' THEN pg_catalog.pg_relation_size(h.oid) END "
+    private static final String CATALOG = "SELECT t.i - 1, "
+            + "CASE WHEN v.relhassubclass THEN 'p' ELSE v.relkind END, "
+            + "CASE WHEN h.relhassubclass THEN 'p' ELSE h.relkind END, "
+            + "CASE WHEN h.relkind = 'r' THEN pg_catalog.pg_relation_size(h.oid) "
+            + "+ COALESCE(x.relpages, 0) * CAST(current_setting('block_size') AS bigint) END "
             + "FROM unnest(CAST(? AS text[])) WITH ORDINALITY AS t(name, i) "
             + "JOIN pg_catalog.pg_namespace n ON n.nspname = t.name "
             + "LEFT JOIN pg_catalog.pg_class v ON v.relnamespace = n.oid AND v.relname = ? AND v.relkind IN ('r', 'p') "
-            + "LEFT JOIN pg_catalog.pg_class h ON h.relnamespace = n.oid AND h.relname = ? AND h.relkind IN ('r', 'p')";
+            + "LEFT JOIN pg_catalog.pg_class h ON h.relnamespace = n.oid AND h.relname = ? AND h.relkind IN ('r', 'p') "
+            + "LEFT JOIN pg_catalog.pg_class x ON x.oid = h.reltoastrelid";
 
     private static final String HISTORY_COLUMNS = String.join(", ", TargetSql.HISTORY_COLUMNS);
     private static final int OUTCOME = TargetSql.HISTORY_COLUMNS.indexOf("outcome");
@@ -93,13 +100,14 @@ final class PostgresTargetReader implements TargetReader {
             boolean copyHistory = copies.isPresent() && found.historyKind() == Kind.ORDINARY
                     && found.historyBytes() <= COPY_LIMIT_BYTES;
             if (copyVersion) {
-                for (String line : copies.get().read("COPY " + sql.table(schema, versionTable) + " (version_num) TO STDOUT")) {
-                    collector.version(found.index(), CopyText.column(line, 0));
-                }
+                String table = sql.table(schema, versionTable);
+                List<String> lines = copies.get().read("COPY " + table + " (version_num) TO STDOUT");
+                parsed(table, () -> lines.forEach(line -> collector.version(found.index(), CopyText.column(line, 0))));
             }
             if (copyHistory) {
-                history(copies.get().read("COPY " + sql.table(schema, historyTable) + " (" + HISTORY_COLUMNS + ") TO STDOUT"),
-                        found.index(), scope, collector);
+                String table = sql.table(schema, historyTable);
+                List<String> lines = copies.get().read("COPY " + table + " (" + HISTORY_COLUMNS + ") TO STDOUT");
+                parsed(table, () -> history(lines, found.index(), scope, collector));
             }
             String selectVersion = found.versionKind() != null && !copyVersion ? sql.table(schema, versionTable) : null;
             String selectHistory = found.historyKind() != null && !copyHistory ? sql.table(schema, historyTable) : null;
@@ -112,6 +120,15 @@ final class PostgresTargetReader implements TargetReader {
         }
         Set<Integer> locked = locked(connection, collector, versionTable);
         return TargetCollector.inOrder(targets, collector.result(locked::contains));
+    }
+
+    /** Runs {@code parse}; rows it cannot read are the server's answer for {@code table}, named. */
+    private static void parsed(String table, Runnable parse) throws SQLException {
+        try {
+            parse.run();
+        } catch (RuntimeException e) {
+            throw new SQLException("cannot read the rows COPY sent from " + table + ": " + e.getMessage(), null, e);
+        }
     }
 
     /** How the catalog stores a table that a read can use. */

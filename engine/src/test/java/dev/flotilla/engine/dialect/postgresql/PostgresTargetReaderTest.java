@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 
 import static dev.flotilla.engine.dialect.Queries.one;
 import static dev.flotilla.engine.dialect.Queries.run;
@@ -127,6 +129,51 @@ class PostgresTargetReaderTest extends TargetReaderContract {
             assertThat(planning.versions()).containsExactly("r400");
             assertThat(planning.dirtyStep()).isEqualTo(status.dirtyStep());
             assertThat(planning.newest()).isEqualTo(Optional.empty());
+        }
+    }
+
+    @Test
+    void aHistoryTableWithInheritanceChildrenIsReadWithTheirRows() throws Exception {
+        try (Connection connection = connect()) {
+            String place = createPlace(connection, "inherited");
+            tables(connection, place);
+            version(connection, place, "a1");
+            String child = dialect.sql().table(place, "flotilla_history_2026");
+            run(connection, "CREATE TABLE " + child + " () INHERITS (" + dialect.sql().table(place, HISTORY) + ")",
+                    "INSERT INTO " + child + " (id, run_id, revision, direction, started_at, outcome, applied_by)"
+                            + " VALUES (1, 'run-1', 'a1', 'upgrade', now(), 'applied', 'ops'),"
+                            + " (2, 'run-2', 'b2', 'upgrade', now(), 'dirty', 'ops')");
+
+            TargetRows status = dialect.reader().read(connection, List.of(place), VERSION, HISTORY).get(0);
+            TargetRows planning = dialect.reader()
+                    .read(connection, List.of(place), VERSION, HISTORY, ReadScope.PLANNING).get(0);
+
+            assertThat(status.dirtyStep().map(HistoryRow::id)).contains(2L);
+            assertThat(status.newest().map(HistoryRow::id)).contains(2L);
+            assertThat(planning.dirtyStep().map(HistoryRow::revision)).contains("b2");
+        }
+    }
+
+    @Test
+    void aConnectionInAnotherClientEncodingReadsTheSameText() throws Exception {
+        try (Connection setup = connect()) {
+            String place = createPlace(setup, "latin1");
+            tables(setup, place);
+            version(setup, place, "a1");
+            run(setup, "INSERT INTO " + dialect.sql().table(place, HISTORY) + " (run_id, revision, direction,"
+                    + " started_at, outcome, applied_by) VALUES ('run-1', 'a1', 'upgrade', now(), 'applied',"
+                    + " 'Jos\u00e9 M\u00fcller')");
+            Properties properties = new Properties();
+            properties.setProperty("user", db.user());
+            properties.setProperty("password", db.password());
+            properties.setProperty("allowEncodingChanges", "true");
+            try (Connection latin1 = DriverManager.getConnection(db.jdbcUrl(), properties)) {
+                run(latin1, "SET client_encoding = 'LATIN1'");
+
+                TargetRows rows = dialect.reader().read(latin1, List.of(place), VERSION, HISTORY).get(0);
+
+                assertThat(rows.newest().map(HistoryRow::appliedBy)).contains("Jos\u00e9 M\u00fcller");
+            }
         }
     }
 }
