@@ -2,6 +2,7 @@ package dev.flotilla.connect;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import dev.flotilla.config.ProjectConfig;
 import dev.flotilla.config.ServerConfig;
 import dev.flotilla.registry.Layout;
@@ -11,6 +12,7 @@ import dev.flotilla.registry.template.JdbcUrl;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * HikariCP pools for a fleet: one per server and database, never one per tenant.
@@ -45,12 +48,22 @@ import java.util.Optional;
  */
 public final class TenantConnections implements AutoCloseable {
 
+    /**
+     * How long one wait for a pool that has never made a connection lasts before its last failure is
+     * looked at (see {@link #firstConnection}).
+     */
+    private static final long FIRST_WAIT_SLICE_MILLIS = 250;
+    /** MySQL/MariaDB: access denied to the database, access denied for the user, unknown database. */
+    private static final Set<Integer> MYSQL_LASTING_ERRORS = Set.of(1044, 1045, 1049);
+
     /** One pool and how many of its connections are out. Guarded by the enclosing object's lock. */
     private static final class Pool {
         final HikariDataSource source;
         final String server;
         final boolean perServer;
         int borrowed;
+        /** Whether a connection was ever made; read without the lock. */
+        volatile boolean connected;
 
         Pool(HikariDataSource source, String server, boolean perServer) {
             this.source = source;
@@ -180,12 +193,47 @@ public final class TenantConnections implements AutoCloseable {
         Pool pool = take(server, url, perServer);
         Connection connection;
         try {
-            connection = pool.source.getConnection();
+            connection = pool.connected ? pool.source.getConnection() : firstConnection(pool);
         } catch (SQLException | RuntimeException e) {
             returned(pool);
             throw e;
         }
         return ReturnedOnClose.wrap(connection, () -> returned(pool));
+    }
+
+    /**
+     * A connection from a pool that has made none yet. HikariCP goes on trying to connect for the whole
+     * connection timeout whatever the server answered, so a wrong password or a database that does not
+     * exist would cost every tenant the full timeout (10 s by default) before its error. So the wait is
+     * cut into slices, and after each one the pool's last failure is looked at: when it is one that
+     * waiting cannot mend (authorization, or no such database), the driver's own exception is thrown
+     * then. Other failures (a server down or starting) are waited out as before, to the same deadline.
+     */
+    private Connection firstConnection(Pool pool) throws SQLException {
+        HikariPool hikari = (HikariPool) pool.source.getHikariPoolMXBean();
+        long timeout = settings.connectionTimeout().toMillis();
+        long start = System.nanoTime();
+        while (true) {
+            long left = timeout - (System.nanoTime() - start) / 1_000_000;
+            try {
+                Connection connection = hikari.getConnection(Math.max(1, Math.min(FIRST_WAIT_SLICE_MILLIS, left)));
+                pool.connected = true;
+                return connection;
+            } catch (SQLTransientConnectionException e) {
+                if (e.getCause() instanceof SQLException cause && lasting(cause)) {
+                    throw cause;
+                }
+                if ((System.nanoTime() - start) / 1_000_000 >= timeout) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** A failure to connect that trying again cannot mend. */
+    private static boolean lasting(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        return state.startsWith("28") || state.equals("3D000") || MYSQL_LASTING_ERRORS.contains(e.getErrorCode());
     }
 
     /** The pool for {@code url}, counted as borrowed from until {@link #returned}. */
