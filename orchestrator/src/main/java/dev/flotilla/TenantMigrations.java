@@ -205,8 +205,10 @@ public final class TenantMigrations {
         try {
             connection = flotilla.connections().connect(tenant, url());
         } catch (SQLException e) {
-            throw new TenantUnreachableException(failure("cannot connect to " + url().masked(), e).getMessage(),
-                    tenant.id(), tenant.server(), sqlState(e), databaseMissing(e));
+            boolean missing = databaseMissing(e);
+            String hint = missing ? "; 'flotilla provision " + tenant.id() + "' creates it and upgrades it to heads" : "";
+            throw new TenantUnreachableException(failure("cannot connect to " + url().masked(), e).getMessage() + hint,
+                    tenant.id(), tenant.server(), sqlState(e), missing);
         }
         watch.borrowed(connection);
         try (connection) {

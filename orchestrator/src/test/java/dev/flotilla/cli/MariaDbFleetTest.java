@@ -71,7 +71,9 @@ class MariaDbFleetTest {
         Result stamp = cli.run("stamp", "--tenant", "b", "heads");
         assertThat(stamp.exitCode()).isEqualTo(1); // b's database does not exist yet
         assertThat(TestCli.beforeSummary(stamp.out())).isEqualTo("b: failed\n");
-        assertThat(stamp.err()).startsWith("error: tenant 'b': cannot connect to ");
+        assertThat(stamp.err()).startsWith("error: tenant 'b': cannot connect to ")
+                .contains("Unknown database '" + second + "' [SQLSTATE 42000]; 'flotilla provision b' creates it"
+                        + " and upgrades it to heads");
         assertThat(cli.ok("provision", "b")).isEqualTo("b: Provisioned <base> -> " + R3 + " (3 steps, 0 ms).\n");
         assertThat(cli.tenantLines("downgrade", "--tenant", "a", "base")).isEqualTo("a: Downgraded " + R3 + " -> <base> (3 steps, 0 ms).\n");
         assertThat(cli.ok("current")).isEqualTo("a: <base>\nb: " + R3 + " (head)\n");
