@@ -213,6 +213,17 @@ public final class TenantMigrations {
         watch.borrowed(connection);
         try (connection) {
             return work.apply(connection);
+        } catch (dev.flotilla.engine.migrate.MigrationException e) {
+            if (changes && layout() == Layout.SCHEMA_PER_TENANT && INVALID_SCHEMA_NAME.equals(e.sqlState())) {
+                // On the message's first line, which summaries show alone.
+                String message = e.getMessage();
+                int end = message.indexOf('\n') < 0 ? message.length() : message.indexOf('\n');
+                String hint = "; 'flotilla provision " + tenant.id() + "' creates it and upgrades it to heads";
+                throw new dev.flotilla.engine.migrate.MigrationException(message.substring(0, end) + hint
+                        + message.substring(end), e.target(), e.revision(), e.statement(), e.isTransient(),
+                        e.leftDirty(), e.getCause());
+            }
+            throw e;
         } catch (SQLException e) {
             throw failure("cannot return its connection", e); // only close() throws SQLException here
         } finally {

@@ -116,6 +116,10 @@ class PostgresFleetTest {
         Result history = run("history", "--tenant", "b");
         assertThat(history.exitCode()).isZero();
         assertThat(history.out()).endsWith("History of tenant 'b' (oldest first):\n(no history rows)\n");
+        Result upgrade = run("upgrade", "--tenant", "b");
+        assertThat(upgrade.exitCode()).isEqualTo(1);
+        assertThat(upgrade.out() + upgrade.err()).contains("Schema \"" + ODD_SCHEMA + "\" does not exist")
+                .contains("[SQLSTATE 3F000]; 'flotilla provision b' creates it and upgrades it to heads");
         assertThat(schemas()).containsExactlyInAnyOrder("public", "tenant_a");
         assertNoPasswordAnywhere();
     }
