@@ -210,7 +210,9 @@ public final class TenantConnections implements AutoCloseable {
      * then. Other failures (a server down or starting) are waited out as before, to the same deadline.
      */
     private Connection firstConnection(Pool pool) throws SQLException {
-        HikariPool hikari = (HikariPool) pool.source.getHikariPoolMXBean();
+        if (!(pool.source.getHikariPoolMXBean() instanceof HikariPool hikari)) {
+            return pool.source.getConnection(); // not started: HikariCP's own wait, whole
+        }
         long timeout = settings.connectionTimeout().toMillis();
         long start = System.nanoTime();
         while (true) {
