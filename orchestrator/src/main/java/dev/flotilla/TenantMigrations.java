@@ -206,7 +206,7 @@ public final class TenantMigrations {
             connection = flotilla.connections().connect(tenant, url());
         } catch (SQLException e) {
             boolean missing = databaseMissing(e);
-            String hint = missing ? "; 'flotilla provision " + tenant.id() + "' creates it and upgrades it to heads" : "";
+            String hint = missing ? provisionHint() : "";
             throw new TenantUnreachableException(failure("cannot connect to " + url().masked(), e).getMessage() + hint,
                     tenant.id(), tenant.server(), sqlState(e), missing);
         }
@@ -218,8 +218,7 @@ public final class TenantMigrations {
                 // On the message's first line, which summaries show alone.
                 String message = e.getMessage();
                 int end = message.indexOf('\n') < 0 ? message.length() : message.indexOf('\n');
-                String hint = "; 'flotilla provision " + tenant.id() + "' creates it and upgrades it to heads";
-                throw new dev.flotilla.engine.migrate.MigrationException(message.substring(0, end) + hint
+                throw new dev.flotilla.engine.migrate.MigrationException(message.substring(0, end) + provisionHint()
                         + message.substring(end), e.target(), e.revision(), e.statement(), e.isTransient(),
                         e.leftDirty(), e.getCause());
             }
@@ -276,6 +275,11 @@ public final class TenantMigrations {
     private static String sqlState(SQLException e) {
         return e.getCause() instanceof SQLException cause && cause.getSQLState() != null ? cause.getSQLState()
                 : e.getSQLState();
+    }
+
+    /** What to do about a tenant whose schema or database is not there yet. */
+    private String provisionHint() {
+        return "; 'flotilla provision " + tenant.id() + "' creates it and upgrades it to heads";
     }
 
     /** The server said that the database the URL names does not exist (PostgreSQL 3D000, MySQL error 1049). */
