@@ -1,6 +1,7 @@
 package dev.flotilla;
 
 import dev.flotilla.config.ServerConfig;
+import dev.flotilla.connect.ConnectFailures;
 import dev.flotilla.connect.Servers;
 import dev.flotilla.connect.TenantConnections;
 import dev.flotilla.connect.TenantPlaces;
@@ -37,8 +38,6 @@ public final class TenantMigrations {
 
     /** PostgreSQL's SQLSTATE for a schema that does not exist. */
     private static final String INVALID_SCHEMA_NAME = "3F000";
-    private static final String NO_DATABASE = "3D000";
-    private static final int MYSQL_UNKNOWN_DATABASE = 1049;
 
     /**
      * Hears when a call borrows its connection and gives it back, so that a fleet run can cancel the
@@ -205,7 +204,7 @@ public final class TenantMigrations {
         try {
             connection = flotilla.connections().connect(tenant, url());
         } catch (SQLException e) {
-            boolean missing = databaseMissing(e);
+            boolean missing = ConnectFailures.databaseMissing(e);
             String hint = missing ? provisionHint() : "";
             throw new TenantUnreachableException(failure("cannot connect to " + url().masked(), e).getMessage() + hint,
                     tenant.id(), tenant.server(), sqlState(e), missing);
@@ -280,12 +279,6 @@ public final class TenantMigrations {
     /** What to do about a tenant whose schema or database is not there yet. */
     private String provisionHint() {
         return "; 'flotilla provision " + tenant.id() + "' creates it and upgrades it to heads";
-    }
-
-    /** The server said that the database the URL names does not exist (PostgreSQL 3D000, MySQL error 1049). */
-    private static boolean databaseMissing(SQLException e) {
-        SQLException root = e.getCause() instanceof SQLException cause ? cause : e;
-        return NO_DATABASE.equals(root.getSQLState()) || root.getErrorCode() == MYSQL_UNKNOWN_DATABASE;
     }
 
     private EngineException failure(String what, SQLException e) {

@@ -13,7 +13,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -25,11 +25,6 @@ import java.util.function.Supplier;
  * with its code. This is the only class that reads the process environment.
  */
 public final class Main {
-
-    /** The subcommands' names, in the order help lists them. */
-    private static final List<String> SUBCOMMANDS = List.of("init", "revision", "merge", "heads", "branches",
-            "history", "show", "check", "current", "upgrade", "downgrade", "stamp", "repair", "tenants",
-            "provision", "status");
 
     private Main() {
     }
@@ -60,23 +55,24 @@ public final class Main {
      * Set its out/err writers to capture output; {@code execute(args)} returns the exit code.
      */
     public static CommandLine commandLine(CliEnvironment env) {
-        return tree(env, name -> true);
+        return tree(env, subcommands(env), name -> true);
     }
 
     /**
      * The tree for {@code args} alone: with only the subcommands that some argument names, when one does.
      * picocli builds each command's model by reflection over its annotations: 143–177 ms for the whole
      * tree in a fresh JVM against 83–114 ms with one subcommand (its classes are too old for the class-data
-     * archive), and a command runs one subcommand. An option's value that happens to be a subcommand's name only adds that subcommand.
-     * Without a named subcommand (help, a typo) the tree is whole, and so is it for an error at the top
-     * level, whose usage lists every subcommand.
+     * archive), and a command runs one subcommand. An option's value that happens to be a subcommand's name
+     * only adds that subcommand. Without a named subcommand (help, a typo) the tree is whole, and so is it
+     * for an error at the top level, whose usage lists every subcommand.
      */
     public static CommandLine commandLine(CliEnvironment env, String[] args) {
         Set<String> named = new HashSet<>(Arrays.asList(args)); // an option may be given twice
-        if (SUBCOMMANDS.stream().noneMatch(named::contains)) {
-            return commandLine(env);
+        Map<String, Supplier<Object>> subcommands = subcommands(env);
+        if (subcommands.keySet().stream().noneMatch(named::contains)) {
+            return tree(env, subcommands, name -> true);
         }
-        CommandLine cli = tree(env, named::contains);
+        CommandLine cli = tree(env, subcommands, named::contains);
         IParameterExceptionHandler inSubcommand = cli.getParameterExceptionHandler();
         cli.setParameterExceptionHandler((e, given) -> {
             if (e.getCommandLine() != cli) {
@@ -90,31 +86,37 @@ public final class Main {
         return cli;
     }
 
-    private static CommandLine tree(CliEnvironment env, Predicate<String> wanted) {
+    /** Each subcommand by name, made only when asked, in the order help lists them. */
+    private static Map<String, Supplier<Object>> subcommands(CliEnvironment env) {
         RevisionPlanner planner = new RevisionPlanner(env.clock(), env.random());
-        Map<String, Supplier<Object>> made = Map.ofEntries(
-                Map.entry("init", () -> new InitCommand(env)),
-                Map.entry("revision", () -> new RevisionCommand(planner)),
-                Map.entry("merge", () -> new MergeCommand(planner)),
-                Map.entry("heads", HeadsCommand::new),
-                Map.entry("branches", BranchesCommand::new),
-                Map.entry("history", HistoryCommand::new),
-                Map.entry("show", ShowCommand::new),
-                Map.entry("check", CheckCommand::new),
-                Map.entry("current", CurrentCommand::new),
-                Map.entry("upgrade", UpgradeCommand::new),
-                Map.entry("downgrade", DowngradeCommand::new),
-                Map.entry("stamp", StampCommand::new),
-                Map.entry("repair", RepairCommand::new),
-                Map.entry("tenants", TenantsCommand::new),
-                Map.entry("provision", ProvisionCommand::new),
-                Map.entry("status", () -> new StatusCommand(env.clock())));
+        Map<String, Supplier<Object>> made = new LinkedHashMap<>();
+        made.put("init", () -> new InitCommand(env));
+        made.put("revision", () -> new RevisionCommand(planner));
+        made.put("merge", () -> new MergeCommand(planner));
+        made.put("heads", HeadsCommand::new);
+        made.put("branches", BranchesCommand::new);
+        made.put("history", HistoryCommand::new);
+        made.put("show", ShowCommand::new);
+        made.put("check", CheckCommand::new);
+        made.put("current", CurrentCommand::new);
+        made.put("upgrade", UpgradeCommand::new);
+        made.put("downgrade", DowngradeCommand::new);
+        made.put("stamp", StampCommand::new);
+        made.put("repair", RepairCommand::new);
+        made.put("tenants", TenantsCommand::new);
+        made.put("provision", ProvisionCommand::new);
+        made.put("status", () -> new StatusCommand(env.clock()));
+        return made;
+    }
+
+    private static CommandLine tree(CliEnvironment env, Map<String, Supplier<Object>> subcommands,
+                                    Predicate<String> wanted) {
         CommandLine cli = new CommandLine(new FlotillaCommand(env));
-        for (String name : SUBCOMMANDS) {
+        subcommands.forEach((name, made) -> {
             if (wanted.test(name)) {
-                cli.addSubcommand(made.get(name).get());
+                cli.addSubcommand(made.get());
             }
-        }
+        });
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExitCodeExceptionMapper(new ExitCodes());
         cli.setExecutionExceptionHandler(new ErrorReporter());

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * HikariCP pools for a fleet: one per server and database, never one per tenant.
@@ -53,8 +52,6 @@ public final class TenantConnections implements AutoCloseable {
      * looked at (see {@link #firstConnection}).
      */
     private static final long FIRST_WAIT_SLICE_MILLIS = 250;
-    /** MySQL/MariaDB: access denied to the database, access denied for the user, unknown database. */
-    private static final Set<Integer> MYSQL_LASTING_ERRORS = Set.of(1044, 1045, 1049);
 
     /** One pool and how many of its connections are out. Guarded by the enclosing object's lock. */
     private static final class Pool {
@@ -222,7 +219,7 @@ public final class TenantConnections implements AutoCloseable {
                 pool.connected = true;
                 return connection;
             } catch (SQLTransientConnectionException e) {
-                if (e.getCause() instanceof SQLException cause && lasting(cause)) {
+                if (e.getCause() instanceof SQLException cause && ConnectFailures.lasting(e)) {
                     throw cause;
                 }
                 if ((System.nanoTime() - start) / 1_000_000 >= timeout) {
@@ -230,12 +227,6 @@ public final class TenantConnections implements AutoCloseable {
                 }
             }
         }
-    }
-
-    /** A failure to connect that trying again cannot mend. */
-    private static boolean lasting(SQLException e) {
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
-        return state.startsWith("28") || state.equals("3D000") || MYSQL_LASTING_ERRORS.contains(e.getErrorCode());
     }
 
     /** The pool for {@code url}, counted as borrowed from until {@link #returned}. */

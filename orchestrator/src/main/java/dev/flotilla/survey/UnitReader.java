@@ -1,6 +1,7 @@
 package dev.flotilla.survey;
 
 import dev.flotilla.config.Secret;
+import dev.flotilla.connect.ConnectFailures;
 import dev.flotilla.engine.dialect.Dialect;
 import dev.flotilla.engine.dialect.Dialects;
 import dev.flotilla.engine.dialect.ReadScope;
@@ -25,9 +26,6 @@ import java.util.concurrent.atomic.AtomicReference;
  * own connection.
  */
 final class UnitReader {
-
-    /** PostgreSQL: the database named in the URL does not exist. */
-    private static final String NO_DATABASE = "3D000";
 
     private final SurveySettings settings;
     private final Readings readings;
@@ -67,7 +65,7 @@ final class UnitReader {
                     : dialect.reader().read(connection, places, versionTable, historyTable, scope);
             return found(unit, rows);
         } catch (SQLException e) {
-            if (unit.how() == ReadUnit.How.CURRENT_SCHEMA && NO_DATABASE.equals(e.getSQLState())) {
+            if (unit.how() == ReadUnit.How.CURRENT_SCHEMA && ConnectFailures.databaseMissing(e)) {
                 return Map.of(unit.tenants().get(0).id(), Readings.uninitialized(unit.tenants().get(0).id()));
             }
             return unreachable(unit, failure(unit, e));

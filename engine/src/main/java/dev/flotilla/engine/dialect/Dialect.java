@@ -3,6 +3,7 @@ package dev.flotilla.engine.dialect;
 import dev.flotilla.engine.sql.SqlDialect;
 
 import java.sql.SQLException;
+import java.util.Map;
 
 /**
  * What the runner needs to know of one database product. One implementation per sub-package
@@ -52,8 +53,8 @@ public interface Dialect {
      * Driver properties a connection that migrates should be opened with, where the URL does not set them
      * (the URL's own value wins). Empty unless the dialect needs some.
      */
-    default java.util.Map<String, String> connectionProperties() {
-        return java.util.Map.of();
+    default Map<String, String> connectionProperties() {
+        return Map.of();
     }
 
     /**

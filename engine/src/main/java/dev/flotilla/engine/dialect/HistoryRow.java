@@ -21,6 +21,16 @@ public record HistoryRow(long id, String runId, String revision, String directio
         Objects.requireNonNull(outcome, "outcome");
     }
 
+    /** True for {@code running} and {@code dirty}: a step that did not finish, for one reason or the other. */
+    public boolean isUnfinished() {
+        return unfinished(outcome);
+    }
+
+    /** Whether a row with {@code outcome} is unfinished ({@link #isUnfinished}), from the outcome alone. */
+    public static boolean unfinished(String outcome) {
+        return outcome.equals("running") || outcome.equals("dirty");
+    }
+
     /** True for {@code running}: started and not finished (in progress, or its process died). */
     public boolean isRunning() {
         return outcome.equals("running");

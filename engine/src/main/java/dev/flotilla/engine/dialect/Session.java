@@ -1,6 +1,10 @@
 package dev.flotilla.engine.dialect;
 
+import dev.flotilla.engine.sql.SqlStatement;
+
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
 
 /** A connection positioned on a target; closing it restores the state it had before. */
 public interface Session extends AutoCloseable {
@@ -17,7 +21,7 @@ public interface Session extends AutoCloseable {
      * must {@link #reposition} it before the next step. True for any statement unless the dialect knows
      * better; a false "true" only costs a round trip.
      */
-    default boolean movedBy(java.util.List<dev.flotilla.engine.sql.SqlStatement> statements) {
+    default boolean movedBy(List<SqlStatement> statements) {
         return !statements.isEmpty();
     }
 
@@ -37,8 +41,8 @@ public interface Session extends AutoCloseable {
      * step's own statements have run; empty where the dialect cannot fold them, and the runner then calls
      * those methods instead.
      */
-    default java.util.Optional<SessionSettings> foldable(boolean unflushed) {
-        return java.util.Optional.empty();
+    default Optional<SessionSettings> foldable(boolean unflushed) {
+        return Optional.empty();
     }
 
     /**

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs one step on a locked target and records it, in one of the ways a database allows:
@@ -91,15 +92,15 @@ final class StepExecution {
         Instant started = target.clock().instant();
         List<StepRecords.Applied> rows = new ArrayList<>();
         // No statement runs before the rows are written, so settings folded into them reposition in time.
-        SessionSettings fold = session.foldable(unflushed).orElse(null);
+        Optional<SessionSettings> fold = session.foldable(unflushed);
         try {
-            begin(mode, reposition && fold == null, fold != null);
+            begin(mode, reposition && fold.isEmpty(), fold.isPresent());
             for (StatementFree step : steps) {
                 target.listener().stepStarted(target.name(), step.step(), 0);
                 rows.add(new StepRecords.Applied(step.changes(), entry(step.step(), step.sql(), started,
                         target.clock().instant(), Outcome.APPLIED, 0, 0, null, null)));
             }
-            records.appliedInOrder(target.connection(), rows, fold == null ? SessionSettings.NONE : fold);
+            records.appliedInOrder(target.connection(), rows, fold.orElse(SessionSettings.NONE));
             commit(mode);
         } catch (SQLException e) {
             // Rows are written together (a batch), so a failure is the group's: it is reported on its first step.
@@ -124,15 +125,15 @@ final class StepExecution {
                                      List<VersionRowChange> changes, Instant started, Mode mode, boolean reposition) {
         Connection connection = target.connection();
         int[] done = {0};
-        SessionSettings fold = ownTransaction(mode)
-                ? session.foldable(mode == Mode.UNFLUSHED_TRANSACTION).orElse(null) : null;
+        Optional<SessionSettings> fold = ownTransaction(mode)
+                ? session.foldable(mode == Mode.UNFLUSHED_TRANSACTION) : Optional.empty();
         try {
-            begin(mode, reposition, fold != null);
+            begin(mode, reposition, fold.isPresent());
             StatementRunner.run(connection, statements, 0, (count, digest) -> done[0] = count);
             Instant finished = target.clock().instant();
             records.applied(connection, changes, entry(step, sql, started, finished, Outcome.APPLIED,
                     statements.size(), statements.size(), StatementRunner.digestOf(statements, statements.size()), null),
-                    fold == null ? SessionSettings.NONE : fold);
+                    fold.orElse(SessionSettings.NONE));
             commit(mode);
             return new StepResult(step, statements.size(), Duration.between(started, finished));
         } catch (StatementFailure failure) {

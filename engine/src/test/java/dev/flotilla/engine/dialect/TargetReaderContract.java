@@ -85,18 +85,16 @@ public abstract class TargetReaderContract {
     @Test
     void aRunningStepIsDirtyOnlyWhenNoRunHoldsTheLock() throws Exception {
         try (Connection connection = connect()) {
-            String place = createPlace(connection, "running");
-            tables(connection, place);
-            version(connection, place, "a1");
+            String place = placeAt(connection, "running", "a1");
             history(connection, place, "a1", "applied", null);
             history(connection, place, "b2", "running", null);
             try (Connection holder = connectForLock(place);
                  TargetLock lock = dialect().locks().acquire(holder, lockTarget(place), VERSION, Duration.ZERO)) {
-                TargetRows locked = dialect().reader().read(connection, List.of(place), VERSION, HISTORY).get(0);
+                TargetRows locked = readOne(connection, place, ReadScope.STATUS);
                 assertThat(locked.dirtyStep()).isEmpty();
                 assertThat(locked.newest().map(HistoryRow::outcome)).contains("running");
             }
-            TargetRows orphaned = dialect().reader().read(connection, List.of(place), VERSION, HISTORY).get(0);
+            TargetRows orphaned = readOne(connection, place, ReadScope.STATUS);
             assertThat(orphaned.dirtyStep().map(HistoryRow::revision)).contains("b2");
             assertThat(orphaned.dirtyStep().map(HistoryRow::isRunning)).contains(true);
         }
@@ -142,20 +140,16 @@ public abstract class TargetReaderContract {
     @Test
     void aPlanningReadCountsARunningStepAsDirtyOnlyWhenNoRunHoldsTheLock() throws Exception {
         try (Connection connection = connect()) {
-            String place = createPlace(connection, "prunning");
-            tables(connection, place);
-            version(connection, place, "a1");
+            String place = placeAt(connection, "prunning", "a1");
             history(connection, place, "a1", "applied", null);
             history(connection, place, "b2", "running", null);
             try (Connection holder = connectForLock(place);
                  TargetLock lock = dialect().locks().acquire(holder, lockTarget(place), VERSION, Duration.ZERO)) {
-                TargetRows locked = dialect().reader()
-                        .read(connection, List.of(place), VERSION, HISTORY, ReadScope.PLANNING).get(0);
+                TargetRows locked = readOne(connection, place, ReadScope.PLANNING);
                 assertThat(locked.dirtyStep()).isEmpty();
                 assertThat(locked.newest()).isEmpty();
             }
-            TargetRows orphaned = dialect().reader()
-                    .read(connection, List.of(place), VERSION, HISTORY, ReadScope.PLANNING).get(0);
+            TargetRows orphaned = readOne(connection, place, ReadScope.PLANNING);
             assertThat(orphaned.dirtyStep().map(HistoryRow::revision)).contains("b2");
             assertThat(orphaned.dirtyStep().map(HistoryRow::isRunning)).contains(true);
         }
@@ -166,10 +160,7 @@ public abstract class TargetReaderContract {
         try (Connection connection = connect()) {
             List<String> places = new ArrayList<>();
             for (int i = 0; i < manyPlaces(); i++) {
-                String place = createPlace(connection, "m" + i);
-                tables(connection, place);
-                version(connection, place, "r" + i);
-                places.add(place);
+                places.add(placeAt(connection, "m" + i, "r" + i));
             }
             List<TargetRows> rows = dialect().reader().read(connection, places, VERSION, HISTORY);
             for (int i = 0; i < places.size(); i++) {
@@ -191,6 +182,19 @@ public abstract class TargetReaderContract {
     /** The schema argument that run passes to the lock. */
     protected String lockTarget(String place) {
         return place;
+    }
+
+    /** A new place, named after {@code suffix}, with both tables and {@code revisions} as its version rows. */
+    protected String placeAt(Connection connection, String suffix, String... revisions) throws SQLException {
+        String place = createPlace(connection, suffix);
+        tables(connection, place);
+        version(connection, place, revisions);
+        return place;
+    }
+
+    /** What the reader says of {@code place} alone, reading as much history as {@code scope} asks. */
+    protected TargetRows readOne(Connection connection, String place, ReadScope scope) throws SQLException {
+        return dialect().reader().read(connection, List.of(place), VERSION, HISTORY, scope).get(0);
     }
 
     protected void tables(Connection connection, String place) throws SQLException {

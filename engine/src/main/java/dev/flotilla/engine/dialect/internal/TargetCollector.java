@@ -88,7 +88,7 @@ public final class TargetCollector {
         if (mayBeNewest) {
             newest.merge(index, row, TargetCollector::higher);
         }
-        if (row.isRunning() || row.outcome().equals("dirty")) {
+        if (row.isUnfinished()) {
             unfinished.merge(index, row, TargetCollector::higher);
         }
     }

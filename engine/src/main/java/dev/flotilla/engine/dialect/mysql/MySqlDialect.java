@@ -9,6 +9,7 @@ import dev.flotilla.engine.dialect.TargetReader;
 import dev.flotilla.engine.sql.SqlDialect;
 
 import java.sql.SQLException;
+import java.util.Map;
 
 /**
  * MySQL and MariaDB: DDL commits by itself, a target is a database, the lock is a {@code GET_LOCK} user
@@ -41,8 +42,8 @@ public final class MySqlDialect implements Dialect {
      * the same few (a step's running row, progress, close) hundreds of times a run, so the parse is kept.
      */
     @Override
-    public java.util.Map<String, String> connectionProperties() {
-        return java.util.Map.of("cachePrepStmts", "true", "prepStmtCacheSize", "64", "prepStmtCacheSqlLimit", "4096");
+    public Map<String, String> connectionProperties() {
+        return Map.of("cachePrepStmts", "true", "prepStmtCacheSize", "64", "prepStmtCacheSqlLimit", "4096");
     }
 
     @Override

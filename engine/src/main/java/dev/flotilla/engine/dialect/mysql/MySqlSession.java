@@ -2,10 +2,13 @@ package dev.flotilla.engine.dialect.mysql;
 
 import dev.flotilla.engine.dialect.Session;
 import dev.flotilla.engine.dialect.internal.Jdbc;
+import dev.flotilla.engine.sql.SqlStatement;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A MySQL or MariaDB session positioned on a target. Closing it sets back the variables listed in
@@ -18,9 +21,9 @@ import java.util.Objects;
  */
 final class MySqlSession implements Session {
 
-    private static final java.util.regex.Pattern USE =
-            java.util.regex.Pattern.compile("(?<![a-z_$])use(?![a-z0-9_$])|\\bexecute\\b|\\bprepare\\b",
-                    java.util.regex.Pattern.CASE_INSENSITIVE);
+    private static final Pattern USE =
+            Pattern.compile("(?<![a-z_$])use(?![a-z0-9_$])|\\bexecute\\b|\\bprepare\\b",
+                    Pattern.CASE_INSENSITIVE);
 
     private final Connection connection;
     private final MySqlSql sql;
@@ -51,7 +54,7 @@ final class MySqlSession implements Session {
      * alarm costs one round trip.
      */
     @Override
-    public boolean movedBy(java.util.List<dev.flotilla.engine.sql.SqlStatement> statements) {
+    public boolean movedBy(List<SqlStatement> statements) {
         return statements.stream().anyMatch(statement -> USE.matcher(statement.text()).find());
     }
 

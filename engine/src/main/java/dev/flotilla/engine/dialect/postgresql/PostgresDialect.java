@@ -9,6 +9,7 @@ import dev.flotilla.engine.dialect.TargetReader;
 import dev.flotilla.engine.sql.SqlDialect;
 
 import java.sql.SQLException;
+import java.util.Map;
 
 /**
  * PostgreSQL: transactional DDL, a target is a schema, the lock is a session advisory lock, the session
@@ -42,8 +43,8 @@ public final class PostgresDialect implements Dialect {
      * columns, and the scripts' statements are never prepared, so there is no result type to change.
      */
     @Override
-    public java.util.Map<String, String> connectionProperties() {
-        return java.util.Map.of("flushCacheOnDdl", "false");
+    public Map<String, String> connectionProperties() {
+        return Map.of("flushCacheOnDdl", "false");
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -66,7 +67,7 @@ final class PostgresSession implements Session {
     }
 
     @Override
-    public java.util.Optional<SessionSettings> foldable(boolean unflushed) {
+    public Optional<SessionSettings> foldable(boolean unflushed) {
         List<String> expressions = new ArrayList<>();
         List<String> parameters = new ArrayList<>();
         if (schema != null) {
@@ -76,7 +77,7 @@ final class PostgresSession implements Session {
         if (unflushed) {
             expressions.add("set_config('synchronous_commit', 'off', true)");
         }
-        return java.util.Optional.of(new SessionSettings(String.join(", ", expressions), parameters));
+        return Optional.of(new SessionSettings(String.join(", ", expressions), parameters));
     }
 
     /** Puts the session back, in the order the class comment gives. */
@@ -97,7 +98,7 @@ final class PostgresSession implements Session {
             Jdbc.execute(connection, "SET SESSION AUTHORIZATION " + sql.quote(saved.authorization()));
         }
         Jdbc.execute(connection, "RESET ROLE");
-        List<Object> now = Jdbc.firstRow(connection, "SELECT ARRAY(SELECT name " + SessionState.SESSION_SET + ")");
+        List<Object> now = Jdbc.firstRow(connection, "SELECT ARRAY(SELECT name " + SessionState.SESSION_SET + " ORDER BY name)");
         List<String> script = new ArrayList<>();
         List<String> parameters = new ArrayList<>();
         Set<String> before = new HashSet<>();

@@ -183,8 +183,7 @@ final class PostgresTargetReader implements TargetReader {
                 newestId = id;
                 newest = line;
             }
-            String outcome = CopyText.column(line, OUTCOME);
-            if (id > unfinishedId && (outcome.equals("running") || outcome.equals("dirty"))) {
+            if (id > unfinishedId && HistoryRow.unfinished(CopyText.column(line, OUTCOME))) {
                 unfinishedId = id;
                 unfinished = line;
             }

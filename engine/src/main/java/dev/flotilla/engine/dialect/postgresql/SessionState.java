@@ -25,9 +25,9 @@ record SessionState(List<String[]> sessionSettings, String role, String authoriz
         sessionSettings = List.copyOf(sessionSettings);
     }
 
-    /** The settings SET in the session now, but role and session authorization, by name. */
+    /** The settings SET in the session now, but role and session authorization. */
     static final String SESSION_SET = "FROM pg_catalog.pg_settings WHERE source = 'session' "
-            + "AND name NOT IN ('role', 'session_authorization') ORDER BY name";
+            + "AND name NOT IN ('role', 'session_authorization')";
 
     /** One round trip: the settings with their values, then role, authorization and temporary tables. */
     static SessionState read(Connection connection) throws SQLException {
@@ -36,7 +36,7 @@ record SessionState(List<String[]> sessionSettings, String role, String authoriz
                 + "current_setting('session_authorization'), "
                 + "EXISTS (SELECT 1 FROM pg_catalog.pg_class WHERE relnamespace = pg_catalog.pg_my_temp_schema()) "
                 + "FROM (SELECT array_agg(name ORDER BY name) AS names, array_agg(current_setting(name) ORDER BY name) AS vals "
-                + "FROM pg_catalog.pg_settings WHERE source = 'session' AND name NOT IN ('role', 'session_authorization')) s");
+                + SESSION_SET + ") s");
         String[] names = strings(row.get(0));
         String[] values = strings(row.get(1));
         List<String[]> settings = new ArrayList<>();

@@ -18,7 +18,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -80,9 +79,7 @@ class PostgresTargetReaderTest extends TargetReaderContract {
     void aHistoryRowComesBackExactlyWhateverItsTextAndTheSessionsTimeZone() throws Exception {
         String error = "line 1\tcolumn 2\nline 2\r\n back\\slash \\N caf\u00e9 \u2603";
         try (Connection connection = connect()) {
-            String place = createPlace(connection, "text");
-            tables(connection, place);
-            version(connection, place, "a1");
+            String place = placeAt(connection, "text", "a1");
             // Amsterdam kept local mean time until 1937: the server writes this time with a seconds offset.
             run(connection, "SET TimeZone = 'Europe/Amsterdam'");
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + dialect.sql().table(place, HISTORY)
@@ -93,7 +90,7 @@ class PostgresTargetReaderTest extends TargetReaderContract {
                 insert.executeUpdate();
             }
 
-            TargetRows rows = dialect.reader().read(connection, List.of(place), VERSION, HISTORY).get(0);
+            TargetRows rows = readOne(connection, place, ReadScope.STATUS);
 
             HistoryRow expected = new HistoryRow(1, "run\t1", "b2", "upgrade", null,
                     Instant.parse("1920-02-01T12:00:00.123456Z"), null, null, "dirty", 2, 5, null, error, "ops");
@@ -106,9 +103,7 @@ class PostgresTargetReaderTest extends TargetReaderContract {
     @Test
     void aHistoryTablePastTheCopyLimitGivesTheSameRowsThroughItsIndex() throws Exception {
         try (Connection connection = connect()) {
-            String place = createPlace(connection, "long");
-            tables(connection, place);
-            version(connection, place, "r400");
+            String place = placeAt(connection, "long", "r400");
             String history = dialect.sql().table(place, HISTORY);
             run(connection, "INSERT INTO " + history + " (run_id, revision, direction, started_at, finished_at,"
                     + " duration_ms, outcome, statements_done, statements_total, error, applied_by)"
@@ -118,9 +113,8 @@ class PostgresTargetReaderTest extends TargetReaderContract {
             assertThat(Long.parseLong(one(connection, "SELECT pg_relation_size('" + history.replace("'", "''") + "')")))
                     .isGreaterThan(PostgresTargetReader.COPY_LIMIT_BYTES);
 
-            TargetRows status = dialect.reader().read(connection, List.of(place), VERSION, HISTORY).get(0);
-            TargetRows planning = dialect.reader()
-                    .read(connection, List.of(place), VERSION, HISTORY, ReadScope.PLANNING).get(0);
+            TargetRows status = readOne(connection, place, ReadScope.STATUS);
+            TargetRows planning = readOne(connection, place, ReadScope.PLANNING);
 
             assertThat(status.versions()).containsExactly("r400");
             assertThat(status.dirtyStep().map(HistoryRow::revision)).contains("r150");
@@ -135,18 +129,15 @@ class PostgresTargetReaderTest extends TargetReaderContract {
     @Test
     void aHistoryTableWithInheritanceChildrenIsReadWithTheirRows() throws Exception {
         try (Connection connection = connect()) {
-            String place = createPlace(connection, "inherited");
-            tables(connection, place);
-            version(connection, place, "a1");
+            String place = placeAt(connection, "inherited", "a1");
             String child = dialect.sql().table(place, "flotilla_history_2026");
             run(connection, "CREATE TABLE " + child + " () INHERITS (" + dialect.sql().table(place, HISTORY) + ")",
                     "INSERT INTO " + child + " (id, run_id, revision, direction, started_at, outcome, applied_by)"
                             + " VALUES (1, 'run-1', 'a1', 'upgrade', now(), 'applied', 'ops'),"
                             + " (2, 'run-2', 'b2', 'upgrade', now(), 'dirty', 'ops')");
 
-            TargetRows status = dialect.reader().read(connection, List.of(place), VERSION, HISTORY).get(0);
-            TargetRows planning = dialect.reader()
-                    .read(connection, List.of(place), VERSION, HISTORY, ReadScope.PLANNING).get(0);
+            TargetRows status = readOne(connection, place, ReadScope.STATUS);
+            TargetRows planning = readOne(connection, place, ReadScope.PLANNING);
 
             assertThat(status.dirtyStep().map(HistoryRow::id)).contains(2L);
             assertThat(status.newest().map(HistoryRow::id)).contains(2L);
@@ -157,9 +148,7 @@ class PostgresTargetReaderTest extends TargetReaderContract {
     @Test
     void aConnectionInAnotherClientEncodingReadsTheSameText() throws Exception {
         try (Connection setup = connect()) {
-            String place = createPlace(setup, "latin1");
-            tables(setup, place);
-            version(setup, place, "a1");
+            String place = placeAt(setup, "latin1", "a1");
             run(setup, "INSERT INTO " + dialect.sql().table(place, HISTORY) + " (run_id, revision, direction,"
                     + " started_at, outcome, applied_by) VALUES ('run-1', 'a1', 'upgrade', now(), 'applied',"
                     + " 'Jos\u00e9 M\u00fcller')");
@@ -170,7 +159,7 @@ class PostgresTargetReaderTest extends TargetReaderContract {
             try (Connection latin1 = DriverManager.getConnection(db.jdbcUrl(), properties)) {
                 run(latin1, "SET client_encoding = 'LATIN1'");
 
-                TargetRows rows = dialect.reader().read(latin1, List.of(place), VERSION, HISTORY).get(0);
+                TargetRows rows = readOne(latin1, place, ReadScope.STATUS);
 
                 assertThat(rows.newest().map(HistoryRow::appliedBy)).contains("Jos\u00e9 M\u00fcller");
             }
