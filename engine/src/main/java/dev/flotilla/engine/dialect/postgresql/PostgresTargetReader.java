@@ -63,17 +63,26 @@ final class PostgresTargetReader implements TargetReader {
      * reads a parent's own rows only. pg_relation_size locks each table only while it looks at it; the
      * TOAST table (long error texts) is counted by its page count as of its last vacuum, which costs no
      * look at it.
+     * <p>Each table is looked up per schema by both keys of pg_class's (relname, relnamespace) index, in
+     * a LATERAL subquery that OFFSET 0 keeps from being pulled up into a join. Pulled up, the planner
+     * trusts pg_class's statistics, which on a fleet commonly say a relname is unique (they were taken
+     * before the tenants' tables existed): it then scans every schema's table of that name once per
+     * schema, quadratic in the schemas (1.7 s for 2,500 schemas of 10,000, 7.5 s for 10,000, against
+     * 0.15 s and 0.58 s looked up per schema).
      */
     private static final String CATALOG = "SELECT t.i - 1, "
             + "CASE WHEN v.relhassubclass THEN 'p' ELSE v.relkind END, "
             + "CASE WHEN h.relhassubclass THEN 'p' ELSE h.relkind END, "
             + "CASE WHEN h.relkind = 'r' THEN pg_catalog.pg_relation_size(h.oid) "
-            + "+ COALESCE(x.relpages, 0) * CAST(current_setting('block_size') AS bigint) END "
+            + "+ COALESCE(h.toast_pages, 0) * CAST(current_setting('block_size') AS bigint) END "
             + "FROM unnest(CAST(? AS text[])) WITH ORDINALITY AS t(name, i) "
             + "JOIN pg_catalog.pg_namespace n ON n.nspname = t.name "
-            + "LEFT JOIN pg_catalog.pg_class v ON v.relnamespace = n.oid AND v.relname = ? AND v.relkind IN ('r', 'p') "
-            + "LEFT JOIN pg_catalog.pg_class h ON h.relnamespace = n.oid AND h.relname = ? AND h.relkind IN ('r', 'p') "
-            + "LEFT JOIN pg_catalog.pg_class x ON x.oid = h.reltoastrelid";
+            + "LEFT JOIN LATERAL (SELECT c.relkind, c.relhassubclass FROM pg_catalog.pg_class c "
+            + "WHERE c.relname = ? AND c.relnamespace = n.oid AND c.relkind IN ('r', 'p') OFFSET 0) v ON true "
+            + "LEFT JOIN LATERAL (SELECT c.oid, c.relkind, c.relhassubclass, "
+            + "(SELECT x.relpages FROM pg_catalog.pg_class x WHERE x.oid = c.reltoastrelid) AS toast_pages "
+            + "FROM pg_catalog.pg_class c "
+            + "WHERE c.relname = ? AND c.relnamespace = n.oid AND c.relkind IN ('r', 'p') OFFSET 0) h ON true";
 
     private static final String HISTORY_COLUMNS = String.join(", ", TargetSql.HISTORY_COLUMNS);
     private static final int OUTCOME = TargetSql.HISTORY_COLUMNS.indexOf("outcome");
