@@ -80,7 +80,11 @@ final class PostgresSession implements Session {
         return Optional.of(new SessionSettings(String.join(", ", expressions), parameters));
     }
 
-    /** Puts the session back, in the order the class comment gives. */
+    /**
+     * Puts the session back, in the order the class comment gives, in two round trips: the role reset
+     * with the read of what is set now, then every restoring statement together. With auto-commit off,
+     * the open transaction is rolled back first and the statements commit as they go, as with it on.
+     */
     @Override
     public void close() throws SQLException {
         if (closed) {
@@ -90,22 +94,48 @@ final class PostgresSession implements Session {
         boolean manualCommit = !connection.getAutoCommit();
         if (manualCommit) {
             connection.rollback();
+            connection.setAutoCommit(true);
         }
-        // Identity first, each statement committing by itself, and the settings read as the session's own
-        // user: a role set by a script could hide settings from pg_settings, or lack the right to reset them.
-        String authorization = Jdbc.string(connection, "SELECT current_setting('session_authorization')");
-        if (!saved.authorization().equals(authorization)) {
-            Jdbc.execute(connection, "SET SESSION AUTHORIZATION " + sql.quote(saved.authorization()));
+        SQLException failure = null;
+        try {
+            restore();
+        } catch (SQLException e) {
+            failure = e;
+        } finally {
+            if (manualCommit) {
+                try {
+                    connection.setAutoCommit(false);
+                } catch (SQLException e) {
+                    if (failure == null) {
+                        failure = e;
+                    } else {
+                        failure.addSuppressed(e);
+                    }
+                }
+            }
         }
-        Jdbc.execute(connection, "RESET ROLE");
-        List<Object> now = Jdbc.firstRow(connection, "SELECT ARRAY(SELECT name " + SessionState.SESSION_SET + " ORDER BY name)");
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private void restore() throws SQLException {
+        // Identity first, and the settings read as the session's own user: a role set by a script could
+        // hide settings from pg_settings, or lack the right to reset them.
+        String readNow = "SELECT current_setting('session_authorization'), ARRAY(SELECT name "
+                + SessionState.SESSION_SET + " ORDER BY name)";
+        List<Object> now = Pipelined.firstRows(connection, List.of("RESET ROLE", readNow), List.of()).get(0);
+        if (!saved.authorization().equals(now.get(0))) {
+            now = Pipelined.firstRows(connection, List.of("SET SESSION AUTHORIZATION " + sql.quote(saved.authorization()),
+                    "RESET ROLE", readNow), List.of()).get(0);
+        }
         List<String> script = new ArrayList<>();
         List<String> parameters = new ArrayList<>();
         Set<String> before = new HashSet<>();
         for (String[] setting : saved.sessionSettings()) {
             before.add(setting[0]);
         }
-        for (String name : SessionState.strings(now.get(0))) {
+        for (String name : SessionState.strings(now.get(1))) {
             if (!before.contains(name)) {
                 script.add("RESET " + sql.quote(name));
             }
@@ -122,8 +152,20 @@ final class PostgresSession implements Session {
         if (!saved.hadTemporaryTables()) {
             script.add("DISCARD TEMP");
         }
-        // One statement at a time, as each commits by itself: a later one that fails (a setting the restored
-        // role may not change) must not take back the identity and search_path restored before it.
+        if (script.isEmpty()) {
+            return;
+        }
+        try {
+            Pipelined.firstRows(connection, script, parameters);
+        } catch (SQLException together) {
+            // A failure took back the whole round trip. Again one statement at a time, each committing by
+            // itself: the one that fails (a setting the restored role may not change) must not take back
+            // the search_path and timeouts restored before it.
+            oneByOne(script, parameters);
+        }
+    }
+
+    private void oneByOne(List<String> script, List<String> parameters) throws SQLException {
         int parameter = 0;
         for (String statement : script) {
             try (PreparedStatement restore = connection.prepareStatement(statement)) {
@@ -133,9 +175,6 @@ final class PostgresSession implements Session {
                 }
                 restore.execute();
             }
-        }
-        if (manualCommit) {
-            connection.commit();
         }
     }
 }

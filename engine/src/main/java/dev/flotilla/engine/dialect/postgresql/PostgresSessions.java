@@ -4,7 +4,6 @@ import dev.flotilla.engine.dialect.Session;
 import dev.flotilla.engine.dialect.Sessions;
 import dev.flotilla.engine.dialect.Timeouts;
 import dev.flotilla.engine.dialect.internal.Durations;
-import dev.flotilla.engine.dialect.internal.Jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -36,15 +35,41 @@ final class PostgresSessions implements Sessions {
         this.sql = sql;
     }
 
+    /**
+     * One round trip: the session's state is read and then the session is positioned, the two statements
+     * sent together (they run in order, so the state read is the one from before).
+     */
     @Override
     public Session enter(Connection connection, String schema, Timeouts timeouts) throws SQLException {
         boolean manualCommit = !connection.getAutoCommit();
         if (manualCommit) {
             connection.rollback();
         }
-        PostgresSession session = new PostgresSession(connection, sql, SessionState.read(connection), schema);
+        List<Object> parameters = new ArrayList<>();
+        String position = position(connection, schema, timeouts, parameters);
+        List<List<Object>> rows;
         try {
-            position(connection, schema, timeouts);
+            rows = Pipelined.firstRows(connection, List.of(SessionState.QUERY, position), parameters);
+        } catch (SQLException | RuntimeException e) {
+            // Both statements were taken back together: nothing was set, only an open transaction is left.
+            if (manualCommit) {
+                try {
+                    connection.rollback();
+                } catch (SQLException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+            }
+            throw e;
+        }
+        PostgresSession session = new PostgresSession(connection, sql, SessionState.of(rows.get(0)), schema);
+        try {
+            List<Object> positioned = rows.get(1);
+            if (schema != null && !Boolean.TRUE.equals(positioned.get(0))) {
+                throw new SQLException("Schema \"" + schema + "\" does not exist in database "
+                        + positioned.get(positioned.size() - 1)
+                        + "; create it first, or correct the target's schema (names are case-sensitive)",
+                        INVALID_SCHEMA_NAME);
+            }
             if (manualCommit) {
                 connection.commit();
             }
@@ -60,13 +85,14 @@ final class PostgresSessions implements Sessions {
     }
 
     /**
-     * One round trip: search_path, both timeouts and the client check, and whether the schema exists. A
-     * search_path naming a missing schema is harmless until a statement runs, and none does: the session is
-     * closed (and its settings undone) when the schema is missing.
+     * The statement that positions the session: search_path, both timeouts and the client check, and
+     * whether the schema exists; its parameters are added to {@code parameters}. A search_path naming a
+     * missing schema is harmless until a statement runs, and none does: the session is closed (and its
+     * settings undone) when the schema is missing.
      */
-    private void position(Connection connection, String schema, Timeouts timeouts) throws SQLException {
+    private String position(Connection connection, String schema, Timeouts timeouts, List<Object> parameters)
+            throws SQLException {
         List<String> expressions = new ArrayList<>();
-        List<Object> parameters = new ArrayList<>();
         if (schema != null) {
             expressions.add("EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?)");
             parameters.add(schema);
@@ -85,13 +111,7 @@ final class PostgresSessions implements Sessions {
             parameters.add(CLIENT_CHECK);
         }
         expressions.add("current_database()");
-        List<Object> row = Jdbc.firstRow(connection, "SELECT " + String.join(", ", expressions),
-                parameters.toArray());
-        if (schema != null && !Boolean.TRUE.equals(row.get(0))) {
-            throw new SQLException("Schema \"" + schema + "\" does not exist in database " + row.get(row.size() - 1)
-                    + "; create it first, or correct the target's schema (names are case-sensitive)",
-                    INVALID_SCHEMA_NAME);
-        }
+        return "SELECT " + String.join(", ", expressions);
     }
 
     private static String millis(Duration duration) {

@@ -1,8 +1,5 @@
 package dev.flotilla.engine.dialect.postgresql;
 
-import dev.flotilla.engine.dialect.internal.Jdbc;
-
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,14 +26,19 @@ record SessionState(List<String[]> sessionSettings, String role, String authoriz
     static final String SESSION_SET = "FROM pg_catalog.pg_settings WHERE source = 'session' "
             + "AND name NOT IN ('role', 'session_authorization')";
 
-    /** One round trip: the settings with their values, then role, authorization and temporary tables. */
-    static SessionState read(Connection connection) throws SQLException {
-        // One scan of pg_settings (it lists every setting the server has, some hundreds) for both arrays.
-        List<Object> row = Jdbc.firstRow(connection, "SELECT s.names, s.vals, current_setting('role'), "
-                + "current_setting('session_authorization'), "
-                + "EXISTS (SELECT 1 FROM pg_catalog.pg_class WHERE relnamespace = pg_catalog.pg_my_temp_schema()) "
-                + "FROM (SELECT array_agg(name ORDER BY name) AS names, array_agg(current_setting(name) ORDER BY name) AS vals "
-                + SESSION_SET + ") s");
+    /**
+     * The state in one row: the settings with their values (one scan of pg_settings, which lists every
+     * setting the server has, some hundreds, for both arrays), then role, authorization and whether there
+     * are temporary tables. Read with {@link #of}.
+     */
+    static final String QUERY = "SELECT s.names, s.vals, current_setting('role'), "
+            + "current_setting('session_authorization'), "
+            + "EXISTS (SELECT 1 FROM pg_catalog.pg_class WHERE relnamespace = pg_catalog.pg_my_temp_schema()) "
+            + "FROM (SELECT array_agg(name ORDER BY name) AS names, array_agg(current_setting(name) ORDER BY name) AS vals "
+            + SESSION_SET + ") s";
+
+    /** The state from the row of {@link #QUERY}. */
+    static SessionState of(List<Object> row) throws SQLException {
         String[] names = strings(row.get(0));
         String[] values = strings(row.get(1));
         List<String[]> settings = new ArrayList<>();

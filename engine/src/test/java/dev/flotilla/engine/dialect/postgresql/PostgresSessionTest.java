@@ -99,6 +99,29 @@ class PostgresSessionTest {
     }
 
     @Test
+    void aRestoringStatementThatFailsTakesBackOnlyItself(TestDatabase db) throws Exception {
+        String gone = db.name() + "_gone";
+        try (Connection connection = db.connect()) {
+            run(connection, "CREATE ROLE " + gone + " NOLOGIN", "SET ROLE " + gone);
+            Session session = dialect.sessions().enter(connection, "tenant_b", TIMEOUTS);
+            run(connection, "RESET ROLE", "DROP ROLE " + gone, "SET work_mem = '64MB'");
+
+            assertThatThrownBy(session::close).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("role \"" + gone + "\" does not exist");
+
+            assertThat(one(connection, "SHOW search_path"))
+                    .as("restored before the SET ROLE that failed, though they were sent together")
+                    .isEqualTo("\"$user\", public");
+            assertThat(one(connection, "SHOW lock_timeout")).isEqualTo("0");
+            assertThat(one(connection, "SELECT setting = reset_val FROM pg_settings WHERE name = 'work_mem'")).isEqualTo("t");
+        } finally {
+            try (Connection connection = db.connect()) {
+                run(connection, "DROP ROLE IF EXISTS " + gone);
+            }
+        }
+    }
+
+    @Test
     void closingInAFailedTransactionRollsItBackFirst(TestDatabase db) throws Exception {
         try (Connection connection = db.connect()) {
             connection.setAutoCommit(false);

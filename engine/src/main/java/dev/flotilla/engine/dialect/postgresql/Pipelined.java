@@ -1,0 +1,52 @@
+package dev.flotilla.engine.dialect.postgresql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Several statements in one round trip: the PostgreSQL driver sends the statements of one execute
+ * together and the server runs them in order, in one implicit transaction (outside an explicit one), so
+ * a failure takes back every statement of the call, those before it included.
+ */
+final class Pipelined {
+
+    private Pipelined() {
+    }
+
+    /**
+     * Runs {@code statements} (each without its semicolon), their parameters in order, and returns the
+     * first row of each one that returns rows (null for one that returns none), in order.
+     */
+    static List<List<Object>> firstRows(Connection connection, List<String> statements, List<?> parameters)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(String.join(";\n", statements))) {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+            List<List<Object>> rows = new ArrayList<>();
+            boolean isRows = statement.execute();
+            while (isRows || statement.getUpdateCount() != -1) {
+                if (isRows) {
+                    try (ResultSet result = statement.getResultSet()) {
+                        rows.add(result.next() ? row(result) : null);
+                    }
+                }
+                isRows = statement.getMoreResults();
+            }
+            return rows;
+        }
+    }
+
+    private static List<Object> row(ResultSet result) throws SQLException {
+        int columns = result.getMetaData().getColumnCount();
+        List<Object> values = new ArrayList<>(columns);
+        for (int i = 1; i <= columns; i++) {
+            values.add(result.getObject(i));
+        }
+        return values;
+    }
+}
