@@ -28,11 +28,32 @@ final class AdvisoryLocks implements TargetLocks {
     /** lock_timeout is an int of milliseconds. */
     private static final long MAX_TIMEOUT_MILLIS = Integer.MAX_VALUE;
 
+    /**
+     * One round trip when a schema is named: the lock is tried under the key of the database the driver
+     * asked for at connect time, in the statement that reads the database the server calls current. The
+     * two differ behind a pooler that maps an alias onto a database; the key must be the real database's,
+     * so then nothing is tried and the key is made again from what the server said.
+     */
     @Override
     public TargetLock acquire(Connection connection, String schema, String versionTable, Duration wait)
             throws SQLException {
-        AdvisoryKey key = key(connection, schema, versionTable);
-        if (tryLock(connection, key) || (!wait.isZero() && lockWithin(connection, key, wait))) {
+        AdvisoryKey key = null;
+        boolean locked = false;
+        String asked = schema == null ? null : connection.getCatalog();
+        if (asked != null) {
+            AdvisoryKey guessed = new AdvisoryKey(asked, schema, versionTable);
+            List<Object> row = Jdbc.firstRow(connection, "SELECT current_database(), "
+                    + "CASE WHEN current_database() = ? THEN pg_try_advisory_lock(?) END", asked, guessed.value());
+            if (asked.equals(row.get(0))) {
+                key = guessed;
+                locked = Boolean.TRUE.equals(row.get(1));
+            }
+        }
+        if (key == null) {
+            key = key(connection, schema, versionTable);
+            locked = tryLock(connection, key);
+        }
+        if (locked || (!wait.isZero() && lockWithin(connection, key, wait))) {
             return new AdvisoryLock(connection, key);
         }
         throw new TargetLockedException(key.target(), wait, HolderQuery.describe(connection, key));

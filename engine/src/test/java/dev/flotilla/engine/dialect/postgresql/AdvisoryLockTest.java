@@ -13,6 +13,8 @@ import dev.flotilla.engine.dialect.TargetLocks;
 import dev.flotilla.testkit.DatabaseKind;
 import dev.flotilla.testkit.DatabaseTest;
 import dev.flotilla.testkit.TestDatabase;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -131,6 +133,39 @@ class AdvisoryLockTest {
             assertThat(lockedOut(() -> locks.acquire(third, "tenant_b", "alembic_version", Duration.ZERO))
                     .target()).isEqualTo("tenant_b.alembic_version in database " + db.name());
         }
+    }
+
+    @Test
+    void behindAPoolerAliasTheKeyIsTheRealDatabasesSoBothSidesContend(TestDatabase db) throws Exception {
+        try (Connection direct = db.connect(); Connection real = db.connect(); Connection reader = db.connect()) {
+            Connection aliased = namingItsDatabase(real, "tenants_alias");
+            try (TargetLock held = locks.acquire(aliased, "public", "alembic_version", Duration.ZERO)) {
+                AdvisoryKey key = new AdvisoryKey(db.name(), "public", "alembic_version");
+                assertThat(one(reader, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1"
+                        + " AND classid::bigint = " + key.classId() + " AND objid::bigint = " + key.objectId()
+                        + " AND pid = " + pid(real))).isEqualTo("1");
+                assertThat(lockedOut(() -> locks.acquire(direct, "public", "alembic_version", Duration.ZERO)).target())
+                        .isEqualTo("public.alembic_version in database " + db.name());
+            }
+            try (TargetLock after = locks.acquire(direct, "public", "alembic_version", Duration.ZERO)) {
+                assertThat(advisoryLocksOf(reader, pid(real))).isEqualTo("0");
+            }
+        }
+    }
+
+    /** {@code connection} as a pooler's client sees it: the database it asked for is an alias. */
+    private static Connection namingItsDatabase(Connection connection, String alias) {
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getCatalog")) {
+                        return alias;
+                    }
+                    try {
+                        return method.invoke(connection, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     @Test
