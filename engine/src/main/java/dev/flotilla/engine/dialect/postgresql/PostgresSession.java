@@ -130,7 +130,6 @@ final class PostgresSession implements Session {
                     "RESET ROLE", readNow), List.of()).get(0);
         }
         List<String> script = new ArrayList<>();
-        List<String> parameters = new ArrayList<>();
         Set<String> before = new HashSet<>();
         for (String[] setting : saved.sessionSettings()) {
             before.add(setting[0]);
@@ -140,10 +139,18 @@ final class PostgresSession implements Session {
                 script.add("RESET " + sql.quote(name));
             }
         }
+        // The settings SET before entering, all in one statement: the only one of the round trip that
+        // returns a row (the driver mixes up the result formats of several when it prepares every
+        // statement on the server, prepareThreshold=-1).
+        List<String> parameters = new ArrayList<>();
+        List<String> setAgain = new ArrayList<>();
         for (String[] setting : saved.sessionSettings()) {
-            script.add("SELECT set_config(?, ?, false)");
+            setAgain.add("set_config(?, ?, false)");
             parameters.add(setting[0]);
             parameters.add(setting[1]);
+        }
+        if (!setAgain.isEmpty()) {
+            script.add("SELECT " + String.join(", ", setAgain));
         }
         // Last: the role may lack the right to change some of the settings above.
         if (!"none".equals(saved.role())) {
@@ -157,21 +164,28 @@ final class PostgresSession implements Session {
         }
         try {
             Pipelined.firstRows(connection, script, parameters);
-        } catch (SQLException together) {
-            // A failure took back the whole round trip. Again one statement at a time, each committing by
-            // itself: the one that fails (a setting the restored role may not change) must not take back
-            // the search_path and timeouts restored before it.
-            oneByOne(script, parameters);
+        } catch (SQLException | RuntimeException together) {
+            // With the driver's default protocol a failure took back the whole round trip (in its simple
+            // query mode, only the failing statement and what followed it). Again one statement at a time,
+            // each committing by itself: the one that fails (a setting the restored role may not change)
+            // must not take back the search_path and timeouts restored before it. Every statement here
+            // may run twice.
+            try {
+                oneByOne(script, parameters);
+            } catch (SQLException | RuntimeException alone) {
+                alone.addSuppressed(together);
+                throw alone;
+            }
         }
     }
 
     private void oneByOne(List<String> script, List<String> parameters) throws SQLException {
-        int parameter = 0;
         for (String statement : script) {
             try (PreparedStatement restore = connection.prepareStatement(statement)) {
                 if (statement.startsWith("SELECT set_config(")) {
-                    restore.setString(1, parameters.get(parameter++));
-                    restore.setString(2, parameters.get(parameter++));
+                    for (int i = 0; i < parameters.size(); i++) {
+                        restore.setString(i + 1, parameters.get(i));
+                    }
                 }
                 restore.execute();
             }

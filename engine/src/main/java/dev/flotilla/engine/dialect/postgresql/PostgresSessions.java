@@ -4,6 +4,7 @@ import dev.flotilla.engine.dialect.Session;
 import dev.flotilla.engine.dialect.Sessions;
 import dev.flotilla.engine.dialect.Timeouts;
 import dev.flotilla.engine.dialect.internal.Durations;
+import dev.flotilla.engine.dialect.internal.Jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -16,8 +17,8 @@ import java.util.List;
  * unqualified names in scripts can only mean the target's objects; {@code lock_timeout} and
  * {@code statement_timeout} come from {@link Timeouts} (zero: no limit).
  *
- * <p>With auto-commit off, entering and closing each first roll back whatever transaction is open and
- * end with a commit. A SET is transactional in PostgreSQL: made inside a transaction that the runner
+ * <p>With auto-commit off, entering and closing each first roll back whatever transaction is open;
+ * entering ends with a commit, closing commits each restoring statement as it goes. A SET is transactional in PostgreSQL: made inside a transaction that the runner
  * later rolls back (a failed step), the switch to the target's schema would silently be undone; and a
  * failed transaction accepts no statement at all until it is rolled back.
  */
@@ -36,8 +37,11 @@ final class PostgresSessions implements Sessions {
     }
 
     /**
-     * One round trip: the session's state is read and then the session is positioned, the two statements
-     * sent together (they run in order, so the state read is the one from before).
+     * One round trip, one statement: the session's state is read in a materialized CTE, which the server
+     * computes whole (one aggregate row) before the outer select list positions the session, so the state
+     * read is the one from before. One statement rather than two sent together: the driver mixes up the
+     * result formats of statements of one execute whose column counts differ when it is told to prepare
+     * every statement on the server ({@code prepareThreshold=-1}).
      */
     @Override
     public Session enter(Connection connection, String schema, Timeouts timeouts) throws SQLException {
@@ -47,11 +51,14 @@ final class PostgresSessions implements Sessions {
         }
         List<Object> parameters = new ArrayList<>();
         String position = position(connection, schema, timeouts, parameters);
-        List<List<Object>> rows;
+        // Before PostgreSQL 12 every CTE is materialized, and the word is not known.
+        String materialized = connection.getMetaData().getDatabaseMajorVersion() >= 12 ? "MATERIALIZED " : "";
+        List<Object> row;
         try {
-            rows = Pipelined.firstRows(connection, List.of(SessionState.QUERY, position), parameters);
+            row = Jdbc.firstRow(connection, "WITH state AS " + materialized + "(" + SessionState.QUERY + ") "
+                    + "SELECT state.*, " + position + " FROM state", parameters.toArray());
         } catch (SQLException | RuntimeException e) {
-            // Both statements were taken back together: nothing was set, only an open transaction is left.
+            // One statement: when it fails, nothing was set; only an open transaction is left.
             if (manualCommit) {
                 try {
                     connection.rollback();
@@ -61,9 +68,10 @@ final class PostgresSessions implements Sessions {
             }
             throw e;
         }
-        PostgresSession session = new PostgresSession(connection, sql, SessionState.of(rows.get(0)), schema);
+        List<Object> state = row.subList(0, SessionState.COLUMNS);
+        List<Object> positioned = row.subList(SessionState.COLUMNS, row.size());
+        PostgresSession session = new PostgresSession(connection, sql, SessionState.of(state), schema);
         try {
-            List<Object> positioned = rows.get(1);
             if (schema != null && !Boolean.TRUE.equals(positioned.get(0))) {
                 throw new SQLException("Schema \"" + schema + "\" does not exist in database "
                         + positioned.get(positioned.size() - 1)
@@ -85,7 +93,7 @@ final class PostgresSessions implements Sessions {
     }
 
     /**
-     * The statement that positions the session: search_path, both timeouts and the client check, and
+     * The select list that positions the session: search_path, both timeouts and the client check, and
      * whether the schema exists; its parameters are added to {@code parameters}. A search_path naming a
      * missing schema is harmless until a statement runs, and none does: the session is closed (and its
      * settings undone) when the schema is missing.
@@ -111,7 +119,7 @@ final class PostgresSessions implements Sessions {
             parameters.add(CLIENT_CHECK);
         }
         expressions.add("current_database()");
-        return "SELECT " + String.join(", ", expressions);
+        return String.join(", ", expressions);
     }
 
     private static String millis(Duration duration) {

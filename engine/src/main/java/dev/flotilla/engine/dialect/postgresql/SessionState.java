@@ -31,13 +31,16 @@ record SessionState(List<String[]> sessionSettings, String role, String authoriz
      * setting the server has, some hundreds, for both arrays), then role, authorization and whether there
      * are temporary tables. Read with {@link #of}.
      */
-    static final String QUERY = "SELECT s.names, s.vals, current_setting('role'), "
-            + "current_setting('session_authorization'), "
-            + "EXISTS (SELECT 1 FROM pg_catalog.pg_class WHERE relnamespace = pg_catalog.pg_my_temp_schema()) "
+    static final String QUERY = "SELECT s.names, s.vals, current_setting('role') AS role_now, "
+            + "current_setting('session_authorization') AS authorization_now, "
+            + "EXISTS (SELECT 1 FROM pg_catalog.pg_class WHERE relnamespace = pg_catalog.pg_my_temp_schema()) AS temporary_tables "
             + "FROM (SELECT array_agg(name ORDER BY name) AS names, array_agg(current_setting(name) ORDER BY name) AS vals "
             + SESSION_SET + ") s";
 
-    /** The state from the row of {@link #QUERY}. */
+    /** How many columns {@link #QUERY} returns. */
+    static final int COLUMNS = 5;
+
+    /** The state from the row of {@link #QUERY} (its first {@link #COLUMNS} columns). */
     static SessionState of(List<Object> row) throws SQLException {
         String[] names = strings(row.get(0));
         String[] values = strings(row.get(1));

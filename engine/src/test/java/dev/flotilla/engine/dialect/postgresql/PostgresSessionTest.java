@@ -13,11 +13,15 @@ import dev.flotilla.testkit.DatabaseKind;
 import dev.flotilla.testkit.DatabaseTest;
 import dev.flotilla.testkit.TestDatabase;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @DatabaseTest(DatabaseKind.POSTGRESQL)
 class PostgresSessionTest {
@@ -83,6 +87,34 @@ class PostgresSessionTest {
             assertThat(one(connection, "SHOW application_name")).isEqualTo(applicationName);
             assertThat(one(connection, "SELECT count(*) FROM pg_class WHERE relnamespace = pg_my_temp_schema()"))
                     .as("the script's temporary table would shadow tenant_b.x for the next user").isEqualTo("0");
+        }
+    }
+
+    /** The driver's modes that change how several statements of one execute travel and come back. */
+    @ParameterizedTest
+    @ValueSource(strings = {"prepareThreshold=-1", "preferQueryMode=simple", "preferQueryMode=extendedCacheEverything"})
+    void enteringAndClosingWorkInEveryQueryModeOfTheDriver(String mode, TestDatabase db) throws Exception {
+        Properties properties = new Properties();
+        properties.setProperty("user", db.user());
+        properties.setProperty("password", db.password());
+        properties.setProperty(mode.substring(0, mode.indexOf('=')), mode.substring(mode.indexOf('=') + 1));
+        try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), properties)) {
+            run(connection, "SET work_mem = '8MB'");
+            for (int round = 0; round < 3; round++) {
+                Session session = dialect.sessions().enter(connection, "Tenant A", TIMEOUTS);
+                assertThat(one(connection, "SHOW search_path")).isEqualTo("\"Tenant A\"");
+                assertThat(one(connection, "SHOW lock_timeout")).isEqualTo("1500ms");
+                run(connection, "SET work_mem = '64MB'", "SET TimeZone = 'Asia/Tokyo'", "CREATE TEMP TABLE x (b int)");
+                session.close();
+
+                assertThat(one(connection, "SHOW search_path")).isEqualTo("\"$user\", public");
+                assertThat(one(connection, "SHOW lock_timeout")).isEqualTo("0");
+                assertThat(one(connection, "SHOW work_mem")).isEqualTo("8MB");
+                assertThat(one(connection, "SELECT setting = reset_val FROM pg_settings WHERE name = 'TimeZone'"))
+                        .isEqualTo("t");
+                assertThat(one(connection, "SELECT count(*) FROM pg_class WHERE relnamespace = pg_my_temp_schema()"))
+                        .isEqualTo("0");
+            }
         }
     }
 
