@@ -11,8 +11,8 @@ import java.util.List;
  * Several statements in one round trip: the PostgreSQL driver sends the statements of one execute
  * together and the server runs them in order. With the driver's default (extended) protocol they run in
  * one implicit transaction outside an explicit one, so a failure takes back every statement of the call,
- * those before it included; in the driver's simple query mode each commits by itself and a failure stops
- * the rest. At most one of the statements may return rows: the driver mixes up the result formats of
+ * those before it included; in the driver's simple query mode each runs and commits by itself, and the
+ * ones after a failure still run. At most one of the statements may return rows: the driver mixes up the result formats of
  * several whose column counts differ when it prepares every statement on the server
  * ({@code prepareThreshold=-1}).
  */

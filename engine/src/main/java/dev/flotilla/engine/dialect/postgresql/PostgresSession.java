@@ -166,10 +166,10 @@ final class PostgresSession implements Session {
             Pipelined.firstRows(connection, script, parameters);
         } catch (SQLException | RuntimeException together) {
             // With the driver's default protocol a failure took back the whole round trip (in its simple
-            // query mode, only the failing statement and what followed it). Again one statement at a time,
-            // each committing by itself: the one that fails (a setting the restored role may not change)
-            // must not take back the search_path and timeouts restored before it. Every statement here
-            // may run twice.
+            // query mode each statement runs by itself, and only the failing one is lost). Again one
+            // statement at a time, each committing by itself: the one that fails (a setting the restored
+            // role may not change) must not take back the search_path and timeouts restored before it.
+            // Every statement here may run twice.
             try {
                 oneByOne(script, parameters);
             } catch (SQLException | RuntimeException alone) {
