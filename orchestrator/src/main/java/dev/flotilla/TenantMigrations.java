@@ -9,6 +9,7 @@ import dev.flotilla.engine.EngineException;
 import dev.flotilla.engine.migrate.HistoryEntry;
 import dev.flotilla.engine.dialect.Dialect;
 import dev.flotilla.engine.dialect.Dialects;
+import dev.flotilla.engine.migrate.MigrationException;
 import dev.flotilla.engine.migrate.MigrationListener;
 import dev.flotilla.engine.migrate.RepairAction;
 import dev.flotilla.engine.migrate.OfflineScript;
@@ -148,8 +149,8 @@ public final class TenantMigrations {
                 return absent;
             }
             throw e;
-        } catch (dev.flotilla.engine.migrate.MigrationException e) {
-            if (layout() == Layout.SCHEMA_PER_TENANT && INVALID_SCHEMA_NAME.equals(e.sqlState())) {
+        } catch (MigrationException e) {
+            if (schemaMissing(e)) {
                 return absent; // the search_path names a schema that does not exist
             }
             throw e;
@@ -212,12 +213,12 @@ public final class TenantMigrations {
         watch.borrowed(connection);
         try (connection) {
             return work.apply(connection);
-        } catch (dev.flotilla.engine.migrate.MigrationException e) {
-            if (changes && layout() == Layout.SCHEMA_PER_TENANT && INVALID_SCHEMA_NAME.equals(e.sqlState())) {
+        } catch (MigrationException e) {
+            if (changes && schemaMissing(e)) {
                 // On the message's first line, which summaries show alone.
                 String message = e.getMessage();
                 int end = message.indexOf('\n') < 0 ? message.length() : message.indexOf('\n');
-                throw new dev.flotilla.engine.migrate.MigrationException(message.substring(0, end) + provisionHint()
+                throw new MigrationException(message.substring(0, end) + provisionHint()
                         + message.substring(end), e.target(), e.revision(), e.statement(), e.isTransient(),
                         e.leftDirty(), e.getCause());
             }
@@ -274,6 +275,11 @@ public final class TenantMigrations {
     private static String sqlState(SQLException e) {
         return e.getCause() instanceof SQLException cause && cause.getSQLState() != null ? cause.getSQLState()
                 : e.getSQLState();
+    }
+
+    /** Whether {@code e} says that the tenant's schema (schema-per-tenant) does not exist. */
+    private boolean schemaMissing(MigrationException e) {
+        return layout() == Layout.SCHEMA_PER_TENANT && INVALID_SCHEMA_NAME.equals(e.sqlState());
     }
 
     /** What to do about a tenant whose schema or database is not there yet. */

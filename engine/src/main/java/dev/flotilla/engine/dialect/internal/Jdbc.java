@@ -29,16 +29,18 @@ public final class Jdbc {
             throws SQLException {
         try (PreparedStatement statement = prepare(connection, sql, parameters);
              ResultSet rows = rows(statement, sql)) {
-            if (!rows.next()) {
-                return null;
-            }
-            int columns = rows.getMetaData().getColumnCount();
-            List<Object> values = new ArrayList<>(columns);
-            for (int i = 1; i <= columns; i++) {
-                values.add(rows.getObject(i));
-            }
-            return values;
+            return rows.next() ? values(rows) : null;
         }
+    }
+
+    /** The current row's column values ({@link ResultSet#getObject(int)}), in order. */
+    public static List<Object> values(ResultSet rows) throws SQLException {
+        int columns = rows.getMetaData().getColumnCount();
+        List<Object> values = new ArrayList<>(columns);
+        for (int i = 1; i <= columns; i++) {
+            values.add(rows.getObject(i));
+        }
+        return values;
     }
 
     /** The first column of the first row as a string; null when there is no row or the value is null. */

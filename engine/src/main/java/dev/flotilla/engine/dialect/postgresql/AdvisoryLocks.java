@@ -32,13 +32,13 @@ final class AdvisoryLocks implements TargetLocks {
      * One round trip when a schema is named: the lock is tried under the key of the database the driver
      * asked for at connect time, in the statement that reads the database the server calls current. The
      * two differ behind a pooler that maps an alias onto a database; the key must be the real database's,
-     * so then nothing is tried and the key is made again from what the server said.
+     * so then nothing is tried and the lock is tried again under the key of the database the server named.
      */
     @Override
     public TargetLock acquire(Connection connection, String schema, String versionTable, Duration wait)
             throws SQLException {
-        AdvisoryKey key = null;
-        boolean locked = false;
+        AdvisoryKey key;
+        boolean locked;
         String asked = schema == null ? null : connection.getCatalog();
         if (asked != null) {
             AdvisoryKey guessed = new AdvisoryKey(asked, schema, versionTable);
@@ -47,9 +47,11 @@ final class AdvisoryLocks implements TargetLocks {
             if (asked.equals(row.get(0))) {
                 key = guessed;
                 locked = Boolean.TRUE.equals(row.get(1));
+            } else {
+                key = new AdvisoryKey((String) row.get(0), schema, versionTable);
+                locked = tryLock(connection, key);
             }
-        }
-        if (key == null) {
+        } else {
             key = key(connection, schema, versionTable);
             locked = tryLock(connection, key);
         }

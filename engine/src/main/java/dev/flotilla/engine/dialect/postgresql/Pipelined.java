@@ -1,10 +1,11 @@
 package dev.flotilla.engine.dialect.postgresql;
 
+import dev.flotilla.engine.dialect.internal.Jdbc;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,8 +13,8 @@ import java.util.List;
  * together and the server runs them in order. With the driver's default (extended) protocol they run in
  * one implicit transaction outside an explicit one, so a failure takes back every statement of the call,
  * those before it included; in the driver's simple query mode each runs and commits by itself, and the
- * ones after a failure still run. At most one of the statements may return rows: the driver mixes up the result formats of
- * several whose column counts differ when it prepares every statement on the server
+ * ones after a failure still run. At most one of the statements may return rows: the driver mixes up the
+ * result formats of several whose column counts differ when it prepares every statement on the server
  * ({@code prepareThreshold=-1}).
  */
 final class Pipelined {
@@ -23,34 +24,25 @@ final class Pipelined {
 
     /**
      * Runs {@code statements} (each without its semicolon), their parameters in order, and returns the
-     * first row of each one that returns rows (null for one that returns none), in order.
+     * first row of the one that returns rows; null when it returned none, or no statement returns rows.
      */
-    static List<List<Object>> firstRows(Connection connection, List<String> statements, List<?> parameters)
+    static List<Object> run(Connection connection, List<String> statements, List<?> parameters)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(String.join(";\n", statements))) {
             for (int i = 0; i < parameters.size(); i++) {
                 statement.setObject(i + 1, parameters.get(i));
             }
-            List<List<Object>> rows = new ArrayList<>();
+            List<Object> row = null;
             boolean isRows = statement.execute();
             while (isRows || statement.getUpdateCount() != -1) {
                 if (isRows) {
                     try (ResultSet result = statement.getResultSet()) {
-                        rows.add(result.next() ? row(result) : null);
+                        row = result.next() ? Jdbc.values(result) : null;
                     }
                 }
                 isRows = statement.getMoreResults();
             }
-            return rows;
+            return row;
         }
-    }
-
-    private static List<Object> row(ResultSet result) throws SQLException {
-        int columns = result.getMetaData().getColumnCount();
-        List<Object> values = new ArrayList<>(columns);
-        for (int i = 1; i <= columns; i++) {
-            values.add(result.getObject(i));
-        }
-        return values;
     }
 }

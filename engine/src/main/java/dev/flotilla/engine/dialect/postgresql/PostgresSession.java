@@ -28,6 +28,10 @@ import java.util.Set;
  */
 final class PostgresSession implements Session {
 
+    /** The session's authorization and the names of the settings SET in it now. */
+    private static final String READ_NOW = "SELECT current_setting('session_authorization'), ARRAY(SELECT name "
+            + SessionState.SESSION_SET + " ORDER BY name)";
+
     private final Connection connection;
     private final PostgresSql sql;
     private final SessionState saved;
@@ -96,38 +100,30 @@ final class PostgresSession implements Session {
             connection.rollback();
             connection.setAutoCommit(true);
         }
-        SQLException failure = null;
         try {
             restore();
-        } catch (SQLException e) {
-            failure = e;
-        } finally {
+        } catch (SQLException | RuntimeException e) {
             if (manualCommit) {
                 try {
                     connection.setAutoCommit(false);
-                } catch (SQLException e) {
-                    if (failure == null) {
-                        failure = e;
-                    } else {
-                        failure.addSuppressed(e);
-                    }
+                } catch (SQLException again) {
+                    e.addSuppressed(again);
                 }
             }
+            throw e;
         }
-        if (failure != null) {
-            throw failure;
+        if (manualCommit) {
+            connection.setAutoCommit(false);
         }
     }
 
     private void restore() throws SQLException {
         // Identity first, and the settings read as the session's own user: a role set by a script could
         // hide settings from pg_settings, or lack the right to reset them.
-        String readNow = "SELECT current_setting('session_authorization'), ARRAY(SELECT name "
-                + SessionState.SESSION_SET + " ORDER BY name)";
-        List<Object> now = Pipelined.firstRows(connection, List.of("RESET ROLE", readNow), List.of()).get(0);
+        List<Object> now = Pipelined.run(connection, List.of("RESET ROLE", READ_NOW), List.of());
         if (!saved.authorization().equals(now.get(0))) {
-            now = Pipelined.firstRows(connection, List.of("SET SESSION AUTHORIZATION " + sql.quote(saved.authorization()),
-                    "RESET ROLE", readNow), List.of()).get(0);
+            now = Pipelined.run(connection, List.of("SET SESSION AUTHORIZATION " + sql.quote(saved.authorization()),
+                    "RESET ROLE", READ_NOW), List.of());
         }
         List<String> script = new ArrayList<>();
         Set<String> before = new HashSet<>();
@@ -163,7 +159,7 @@ final class PostgresSession implements Session {
             return;
         }
         try {
-            Pipelined.firstRows(connection, script, parameters);
+            Pipelined.run(connection, script, parameters);
         } catch (SQLException | RuntimeException together) {
             // With the driver's default protocol a failure took back the whole round trip (in its simple
             // query mode each statement runs by itself, and only the failing one is lost). Again one
