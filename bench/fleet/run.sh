@@ -18,6 +18,12 @@
 #   flyway   Flyway 13's Java API, migrate() per tenant, on 1 and 8 threads (bench/fleet/peer)
 #   flotilla `flotilla upgrade --all --concurrency C -q`, then the same again with nothing to do (no-op),
 #            with bin/flotilla's JVM options (FLOTILLA_JAVA_OPTS) and -Xmx512m; its peak RSS is printed too
+#   offline  the statements a Flotilla run must send, with none of its own cost: `flotilla upgrade --all
+#            --sql` (made once per target, not timed) applied by psql or mariadb, in one process (x1) and
+#            split by tenant over four processes at once (x4). It holds the migrations and the version
+#            and history tables' statements, but not the lock, the session's save and restore, the read
+#            of where every tenant stands, nor (MariaDB) the running row and progress updates that a dirty
+#            state needs: a bound below which no run that keeps those tables can go
 # Runs are interleaved so every contender shares the machine's noise; medians are printed at the end.
 # Creates and drops only the database flotilla_bench_fleet (PostgreSQL, schemas bench_t_*) and the
 # databases flotilla_bench_f_* (MariaDB).
@@ -118,6 +124,13 @@ EOF
   { echo "id,server,database"; my_places | sed 's/.*/&,my,&/'; } >"$WORK/my/tenants.csv"
 }
 
+write_offline() { # target: the offline script of every tenant, whole and split four ways by tenant
+  local dir=$WORK/pg t=pg
+  [ "$1" = postgresql ] || { dir=$WORK/my; t=my; }
+  java -jar "$JAR" -c "$dir/flotilla.yaml" upgrade --all --sql >"$WORK/offline-$t.sql"
+  awk -v out="$WORK/offline-$t-" '/^-- tenant / { n++ } { print > (out (n % 4) ".sql") }' "$WORK/offline-$t.sql"
+}
+
 declare -A TIMES
 record() { TIMES[$1]="${TIMES[$1]:-} $2"; printf '  %-28s %8d ms\n' "$1" "$2"; }
 
@@ -127,6 +140,21 @@ floor() { # target
   if [ "$1" = postgresql ]; then psql_ -d "$PGDB" -f "$WORK/floor-pg.sql" >/dev/null
   else my_ <"$WORK/floor-my.sql"; fi
   record "$1 floor" "$(ms_since "$start")"
+}
+
+offline() { # target processes
+  local start t=pg p
+  [ "$1" = postgresql ] || t=my
+  start=$(now)
+  if [ "$2" = 1 ]; then
+    if [ "$t" = pg ]; then psql_ -d "$PGDB" -f "$WORK/offline-pg.sql" >/dev/null; else my_ <"$WORK/offline-my.sql"; fi
+  else
+    for p in 0 1 2 3; do
+      if [ "$t" = pg ]; then psql_ -d "$PGDB" -f "$WORK/offline-pg-$p.sql" >/dev/null & else my_ <"$WORK/offline-my-$p.sql" & fi
+    done
+    wait
+  fi
+  record "$1 offline x$2" "$(ms_since "$start")"
 }
 
 flyway() { # target threads
@@ -166,10 +194,12 @@ fi
 echo "fleet bench: PostgreSQL $PG_N schemas, MariaDB $MY_N databases, ${RUNS} runs, $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)"
 write_floor
 write_projects
+for target in ${TARGETS//,/ }; do reset "$target"; write_offline "$target"; done
 for run in $(seq 1 "$RUNS"); do
   echo "run $run (load $(cut -d' ' -f1-3 /proc/loadavg))"
   for target in ${TARGETS//,/ }; do
     reset "$target"; floor "$target"
+    for p in 1 4; do reset "$target"; offline "$target" "$p"; done
     if [ "$SKIP_PEER" != 1 ]; then
       for t in ${FW_THREADS//,/ }; do reset "$target"; flyway "$target" "$t"; done
     fi

@@ -15,6 +15,12 @@
 #            FLOTILLA_JAVA_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" (no archive)
 #   survey   a fresh JVM (C1, serial GC, no archive) opening the project and reading every tenant with
 #            FleetSurvey, the read alone (SurveyBench; prints its open and read times)
+#   both     what status itself must read, with no client cost: one COPY of the version table and one of
+#            the history table per schema, by one psql session and by four at once (the schemas split
+#            four ways, as the survey splits them over its connections); reported beside the floor,
+#            never chosen as it
+#   jvm      `bin/flotilla --help`: the launcher's JVM starting and printing the usage, no project, no
+#            database (what any command costs before it does anything)
 #   flyway   the peer: Flyway 13's info() looped over the same number of tenants, on 1 and 4 threads
 #            (bench/fleet/peer FlywayInfo; its own fleet, flotilla_bench_flyway schemas fw_% and
 #            databases flotilla_bench_fw_%, at the same mixed versions); only up to 1,000 schemas, as it
@@ -74,6 +80,7 @@ fast=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
 survey() { java "${fast[@]}" -cp "$work/classes:$jar" SurveyBench "$project/flotilla.yaml" "$1"; }
 status() { "$root/bin/flotilla" -c "$project/flotilla.yaml" status --format json --tenant "$1*"; }
 status_nocds() { FLOTILLA_JAVA_OPTS="${fast[*]}" "$root/bin/flotilla" -c "$project/flotilla.yaml" status --format json --tenant "$1*"; }
+both4() { local p; for p in 0 1 2 3; do psql_ -At -d flotilla_bench_status -f "$work/pg-both-$p.sql" >/dev/null & done; wait; }
 peer=$root/bench/fleet/peer
 flyway() { # setup|info url threads places
   java "${fast[@]}" -cp "$peer/target/classes:$peer/target/lib/*" dev.flotilla.bench.peer.FlywayInfo "$1" "$2" "$pguser" "$3" \
@@ -140,6 +147,12 @@ for count in $counts; do
   psql_ -d flotilla_bench_status -At -c "SELECT format('COPY %I.flotilla_version (version_num) TO STDOUT;', n.nspname)
     FROM pg_namespace n JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = 'flotilla_version'
     WHERE n.nspname LIKE 'bench\_t%'" > "$work/pg-floor-copy.sql"
+  psql_ -d flotilla_bench_status -At -c "SELECT format('COPY %I.flotilla_version (version_num) TO STDOUT;' || chr(10)
+      || 'COPY %I.flotilla_history (id, run_id, revision, direction, checksum, started_at, finished_at, duration_ms, '
+      || 'outcome, statements_done, statements_total, done_digest, error, applied_by) TO STDOUT;', n.nspname, n.nspname)
+    FROM pg_namespace n JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = 'flotilla_version'
+    WHERE n.nspname LIKE 'bench\_t%'" > "$work/pg-both.sql"
+  awk -v out="$work/pg-both-" '/flotilla_version/ { n++ } { print > (out (n % 4) ".sql") }' "$work/pg-both.sql"
   cat > "$work/pg-floor-xml.sql" <<'SQL'
 SELECT n.nspname, x.v FROM pg_namespace n
 JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = 'flotilla_version' AND c.relkind IN ('r', 'p'),
@@ -148,13 +161,16 @@ WHERE n.nspname LIKE 'bench\_t%';
 SQL
   echo "PostgreSQL, $count schemas (load $(cut -d' ' -f1-3 /proc/loadavg)): $(survey pg 2>&1 | tr '\n' ' ')"
   [ "$with_peer" = 1 ] && echo "  Flyway: $(flyway info "jdbc:postgresql://$pghost:$pgport/flotilla_bench_flyway" 1 "$peer_places" | head -1)"
-  many="" copy="" xml="" st="" stplain="" sv="" fw1="" fw4=""
+  many="" copy="" xml="" st="" stplain="" sv="" fw1="" fw4="" both1="" both4="" jvm=""
   for run in $(seq 1 "$runs"); do
     many+="$(seconds psql_ -At -d flotilla_bench_status -f "$work/pg-floor-many.sql") "
     copy+="$(seconds psql_ -At -d flotilla_bench_status -f "$work/pg-floor-copy.sql") "
     # One query over every table takes a lock on each in one transaction: past a few thousand tables the
     # server's lock table is full ("out of shared memory"), so that candidate is left out.
     [ "$count" -le 2000 ] && xml+="$(seconds psql_ -At -d flotilla_bench_status -f "$work/pg-floor-xml.sql") "
+    both1+="$(seconds psql_ -At -d flotilla_bench_status -f "$work/pg-both.sql") "
+    both4+="$(seconds both4) "
+    jvm+="$(seconds "$root/bin/flotilla" --help) "
     st+="$(seconds status pg) "
     stplain+="$(seconds status_nocds pg) "
     sv+="$(seconds survey pg) "
@@ -170,6 +186,9 @@ SQL
   if [ "$(echo "$c < $best" | bc)" = 1 ]; then floor=$copy best=$c; fi
   if [ "$(echo "$x < $best" | bc)" = 1 ]; then floor=$xml; fi
   report "  PostgreSQL $count, floor" "$floor" "$floor"
+  report "  PostgreSQL $count, both tables of every schema, one psql" "$floor" "$both1"
+  report "  PostgreSQL $count, both tables of every schema, four psql at once" "$floor" "$both4"
+  report "  PostgreSQL $count, bin/flotilla --help (the JVM's start alone)" "$floor" "$jvm"
   report "  PostgreSQL $count, bin/flotilla status --format json" "$floor" "$st"
   report "  PostgreSQL $count, the same without the class-data archive" "$floor" "$stplain"
   report "  PostgreSQL $count, FleetSurvey alone (C1, serial GC)" "$floor" "$sv"

@@ -1,0 +1,103 @@
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a MariaDB general log of one bench run into scripts for the {@code mariadb} client:
+ * java GeneralLogReplay.java LOG DATABASE OUTDIR. Of the sessions that connected to DATABASE, the one
+ * that touched the history table is Flotilla's (with the repair sessions, which do too), the other one
+ * with statements is the floor's. Writes, each statement ending with a {@code $$} delimiter line:
+ * <ul>
+ *   <li>floor.sql: the floor's statements as it sent them (one file a batch);</li>
+ *   <li>statements.sql: Flotilla's statements in the order the server ran them, one a round trip;</li>
+ *   <li>steps.sql: the same, one batch a step (from a step's running row up to the next one), the fewest
+ *       round trips the bookkeeping allows.</li>
+ * </ul>
+ * Every statement is kept as logged, the driver's own queries included; only a statement that contains the
+ * delimiter would be refused (none does).
+ */
+public class GeneralLogReplay {
+
+    private static final Pattern ENTRY = Pattern.compile(
+            "^(?:\\d{6}\\s+\\d+:\\d+:\\d+)?\\s+(\\d+) (Query|Connect|Quit|Init DB|Prepare|Execute|Close stmt|Field List|Ping|Statistics|Set option|Reset stmt)\\t?(.*)$");
+
+    record Entry(long thread, String command, StringBuilder text) {
+    }
+
+    public static void main(String[] args) throws IOException {
+        List<Entry> entries = new ArrayList<>();
+        Entry current = null;
+        for (String line : Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8)) {
+            Matcher m = ENTRY.matcher(line);
+            if (m.matches()) {
+                current = new Entry(Long.parseLong(m.group(1)), m.group(2), new StringBuilder(m.group(3)));
+                entries.add(current);
+            } else if (current != null) {
+                current.text().append('\n').append(line);
+            }
+        }
+        String database = args[1];
+        Set<Long> sessions = new LinkedHashSet<>();
+        for (Entry entry : entries) {
+            if (entry.command().equals("Connect") && entry.text().toString().contains(" on " + database + " ")) {
+                sessions.add(entry.thread());
+            }
+        }
+        Set<Long> flotillaSessions = new HashSet<>();
+        List<String> floor = null;
+        for (long session : sessions) {
+            List<String> own = entries.stream().filter(e -> e.thread() == session && e.command().equals("Query"))
+                    .map(e -> e.text().toString().strip()).toList();
+            if (own.stream().anyMatch(q -> q.contains("flotilla_history"))) {
+                flotillaSessions.add(session);
+            } else if (!own.isEmpty() && (floor == null || own.size() > floor.size())) {
+                floor = own;
+            }
+        }
+        List<String> flotilla = entries.stream()
+                .filter(e -> e.command().equals("Query") && flotillaSessions.contains(e.thread()))
+                .map(e -> e.text().toString().strip()).toList();
+        if (floor == null || flotilla.isEmpty()) {
+            throw new IllegalStateException("no floor or no Flotilla session connected to " + database + " in " + args[0]);
+        }
+        List<String> steps = new ArrayList<>();
+        List<String> step = new ArrayList<>();
+        for (String query : flotilla) {
+            if (query.startsWith("INSERT INTO `flotilla_history`") && query.contains("'running'") && !step.isEmpty()) {
+                steps.add(String.join(";\n", step));
+                step.clear();
+            }
+            step.add(trimmed(query));
+        }
+        steps.add(String.join(";\n", step));
+        Path out = Path.of(args[2]);
+        write(out.resolve("floor.sql"), floor);
+        write(out.resolve("statements.sql"), flotilla);
+        write(out.resolve("steps.sql"), steps);
+        System.out.printf("floor: %d batches; Flotilla: %d statements in %d steps%n", floor.size(), flotilla.size(), steps.size());
+    }
+
+    private static String trimmed(String query) {
+        String text = query.strip();
+        return text.endsWith(";") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    private static void write(Path file, List<String> batches) throws IOException {
+        StringBuilder script = new StringBuilder("DELIMITER $$\n");
+        for (String batch : batches) {
+            if (batch.contains("$$")) {
+                throw new IllegalStateException("a statement holds the delimiter $$: " + batch);
+            }
+            script.append(trimmed(batch)).append("\n$$\n");
+        }
+        Files.writeString(file, script.toString(), StandardCharsets.UTF_8);
+    }
+}
