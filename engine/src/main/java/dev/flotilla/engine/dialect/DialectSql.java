@@ -30,7 +30,9 @@ public interface DialectSql {
      * {@code run_id}, {@code revision}, {@code direction}, {@code checksum}, {@code started_at},
      * {@code finished_at}, {@code duration_ms}, {@code outcome}, {@code statements_done},
      * {@code statements_total}, {@code done_digest}, {@code error}, {@code applied_by}; see
-     * {@code docs/runner.md} for their meaning.
+     * {@code docs/runner.md} for their meaning. No index but the primary key: every read of the table goes
+     * by {@code id} or reads it whole, so another index would cost each write and, on PostgreSQL, one more
+     * relation in every tenant's schema.
      */
     List<String> createHistoryTable(String schema, String table);
 

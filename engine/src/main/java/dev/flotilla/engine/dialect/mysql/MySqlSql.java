@@ -35,10 +35,8 @@ final class MySqlSql implements DialectSql {
                 + " ENGINE=InnoDB");
     }
 
-    /** The index is declared inline: MySQL, unlike MariaDB, has no CREATE INDEX IF NOT EXISTS. */
     @Override
     public List<String> createHistoryTable(String schema, String table) {
-        String index = table + "_revision_idx";
         return List.of("CREATE TABLE IF NOT EXISTS " + table(schema, table) + " ("
                 + "id BIGINT AUTO_INCREMENT PRIMARY KEY, "
                 + "run_id VARCHAR(36) NOT NULL, "
@@ -53,9 +51,7 @@ final class MySqlSql implements DialectSql {
                 + "statements_total INTEGER NOT NULL DEFAULT 0, "
                 + "done_digest VARCHAR(64), "
                 + "error TEXT, "
-                + "applied_by VARCHAR(255) NOT NULL"
-                + (fits(index) ? ", INDEX " + quote(index) + " (revision)" : "")
-                + ") ENGINE=InnoDB");
+                + "applied_by VARCHAR(255) NOT NULL) ENGINE=InnoDB");
     }
 
     @Override

@@ -24,10 +24,7 @@ final class SqliteSql implements DialectSql {
                 + "CONSTRAINT " + quote(table + "_pkc") + " PRIMARY KEY (version_num))");
     }
 
-    /**
-     * Timestamps are TEXT, which SQLite's date functions read as ISO-8601. The index names its schema and
-     * not its table: SQLite puts an index in its table's schema and does not let ON qualify the table.
-     */
+    /** Timestamps are TEXT, which SQLite's date functions read as ISO-8601. */
     @Override
     public List<String> createHistoryTable(String schema, String table) {
         return List.of("CREATE TABLE IF NOT EXISTS " + table(schema, table) + " ("
@@ -44,9 +41,7 @@ final class SqliteSql implements DialectSql {
                         + "statements_total INTEGER NOT NULL DEFAULT 0, "
                         + "done_digest VARCHAR(64), "
                         + "error TEXT, "
-                        + "applied_by VARCHAR(255) NOT NULL)",
-                "CREATE INDEX IF NOT EXISTS " + table(schema, table + "_revision_idx") + " ON " + quote(table)
-                        + " (revision)");
+                        + "applied_by VARCHAR(255) NOT NULL)");
     }
 
     @Override

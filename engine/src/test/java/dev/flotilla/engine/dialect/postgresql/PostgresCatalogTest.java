@@ -36,8 +36,9 @@ class PostgresCatalogTest {
             assertThat(dialect.catalog().tableExists(connection, "tenant \"a\"", versions)).isFalse();
             assertThat(one(connection, "SELECT conname FROM pg_constraint WHERE contype = 'p' "
                     + "AND conrelid = '\"Tenant \"\"A\"\"\".\"ver\"\"sion\"'::regclass")).isEqualTo("ver\"sion_pkc");
-            assertThat(one(connection, "SELECT indexdef FROM pg_indexes WHERE indexname = 'history_revision_idx'"))
-                    .contains("(revision)");
+            // The history table's only index is its primary key: every read goes by id or takes it whole.
+            assertThat(one(connection, "SELECT string_agg(indexname, ',') FROM pg_indexes "
+                    + "WHERE schemaname = 'Tenant \"A\"' AND tablename = 'history'")).isEqualTo("history_pkey");
         }
     }
 
