@@ -1,9 +1,11 @@
 package dev.flotilla.bench;
 
+import dev.flotilla.engine.dialect.Dialects;
 import dev.flotilla.engine.migrate.MigrationException;
 import dev.flotilla.engine.migrate.MigrationListener;
 import dev.flotilla.engine.migrate.Migrator;
 import dev.flotilla.engine.migrate.MigratorSettings;
+import dev.flotilla.engine.migrate.OfflineScript;
 import dev.flotilla.engine.migrate.RepairAction;
 import dev.flotilla.engine.migrate.TargetStatus;
 
@@ -17,8 +19,10 @@ import java.util.Map;
 
 /**
  * Applies one corpus set to fresh databases N times with Flotilla and with the floor (the plain client,
- * one session reading every file), interleaved (floor, Flotilla, floor, Flotilla, …) so both share the
- * machine's noise. One JVM for every Flotilla run; only the migration is timed (connect, upgrade to heads,
+ * one session reading every file), interleaved (floor, offline, Flotilla, floor, …) so all share the
+ * machine's noise. "Offline" is the same client reading Flotilla's offline script ({@code upgrade --sql}):
+ * the migrations with the version and history tables' statements, none of Flotilla's own cost, and no
+ * lock, session handling or (MySQL/MariaDB) running row and progress updates. One JVM for every Flotilla run; only the migration is timed (connect, upgrade to heads,
  * close), not database creation. Prints raw times, the first run, warm medians and Flotilla/floor.
  *
  * <p>Usage: {@code BenchMain --corpus DIR [--set kratos] [--runs 5] [--targets postgresql,mariadb,sqlite]
@@ -62,7 +66,11 @@ public final class BenchMain {
         Path script = scratch.resolve(target + ".session.sql");
         Files.writeString(script, target.sessionScript(set));
         Migrator migrator = new Migrator(set.set(), MigratorSettings.defaults("bench"), MigrationListener.NONE);
+        Path offlineScript = scratch.resolve(target + ".offline.sql");
+        Files.writeString(offlineScript, new OfflineScript(set.set(), MigratorSettings.defaults("bench"),
+                Dialects.named(target.dialect), null, "bench-offline").upgrade("heads"));
         List<Double> floor = new ArrayList<>();
+        List<Double> offline = new ArrayList<>();
         List<Double> flotilla = new ArrayList<>();
         List<Double> flotillaCpu = new ArrayList<>();
         int repairs = 0;
@@ -70,6 +78,10 @@ public final class BenchMain {
             String db = "flotilla_bench_" + target.name().toLowerCase() + "_" + run;
             target.create(db, set, scratch);
             floor.add(floorRun(target, set, db, script, scratch));
+            target.drop(db, scratch);
+
+            target.create(db, set, scratch);
+            offline.add(clientRun(target.client(db, offlineScript, scratch), scratch.resolve(target + ".offline.err")));
             target.drop(db, scratch);
 
             target.create(db, set, scratch);
@@ -87,12 +99,12 @@ public final class BenchMain {
                 }
             }
             target.drop(db, scratch);
-            System.out.printf("  run %d: floor %.3f s, flotilla %.3f s (load %s)%n", run, floor.get(run - 1),
-                    flotilla.get(run - 1), loadAverage());
+            System.out.printf("  run %d: floor %.3f s, offline %.3f s, flotilla %.3f s (load %s)%n", run,
+                    floor.get(run - 1), offline.get(run - 1), flotilla.get(run - 1), loadAverage());
         }
         double floorWarm = median(floor.subList(1, runs));
         double flotillaWarm = median(flotilla.subList(1, runs));
-        System.out.printf("  floor    (s): %s%n  flotilla (s): %s%n", floor, flotilla);
+        System.out.printf("  floor    (s): %s%n  offline  (s): %s%n  flotilla (s): %s%n", floor, offline, flotilla);
         // The client's own CPU (the run's thread: Flotilla and the JDBC driver). On a busy machine every
         // CPU second of the client waits for a core, so this is part of why ratios grow with the load.
         System.out.printf("  flotilla client CPU (s): %s%n", flotillaCpu.stream().map(c -> String.format("%.2f", c)).toList());
@@ -102,6 +114,9 @@ public final class BenchMain {
                 floorWarm, flotillaWarm, flotillaWarm / floorWarm);
         System.out.printf("  all-run medians: floor %.3f s, flotilla %.3f s, flotilla/floor %.2f%n", median(floor),
                 median(flotilla), median(flotilla) / median(floor));
+        double offlineWarm = median(offline.subList(1, runs));
+        System.out.printf("  offline script (warm median): %.3f s, offline/floor %.2f, flotilla/offline %.2f%n",
+                offlineWarm, offlineWarm / floorWarm, flotillaWarm / offlineWarm);
         if (profile != null) {
             profile.print((long) (flotilla.stream().mapToDouble(Double::doubleValue).sum() * 1e9), runs);
         }
@@ -133,9 +148,12 @@ public final class BenchMain {
     /** One client session over every file; its wall time in seconds. */
     private static double floorRun(Target target, CorpusSet set, String db, Path script, Path scratch)
             throws Exception {
-        Path errors = scratch.resolve(target + ".floor.err");
-        ProcessBuilder builder = target.floor(db, set, script, scratch)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(errors.toFile());
+        return clientRun(target.floor(db, set, script, scratch), scratch.resolve(target + ".floor.err"));
+    }
+
+    /** A client process to its end, its output discarded and its errors kept in {@code errors}; seconds. */
+    private static double clientRun(ProcessBuilder client, Path errors) throws Exception {
+        ProcessBuilder builder = client.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(errors.toFile());
         long started = System.nanoTime();
         Process process = builder.start();
         process.waitFor();

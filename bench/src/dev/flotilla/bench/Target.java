@@ -120,8 +120,31 @@ enum Target {
         return script.toString();
     }
 
+    /**
+     * The client reading {@code script}, a script written for it (Flotilla's offline script), from stdin and
+     * carrying on past errors as the floor does.
+     */
+    ProcessBuilder client(String name, Path script, Path scratch) {
+        ProcessBuilder builder = session(name, scratch);
+        if (this == MARIADB) {
+            builder.command().add(name);
+        }
+        return builder.redirectInput(script.toFile());
+    }
+
     /** The client reading {@code script} from stdin, carrying on past errors (as the time pass does). */
     ProcessBuilder floor(String name, CorpusSet set, Path script, Path scratch) {
+        ProcessBuilder builder = session(name, scratch);
+        if (this == MARIADB) {
+            if (set.mysqlBatches()) {
+                builder.command().add("--delimiter=" + BATCH_END);
+            }
+            builder.command().add(name);
+        }
+        return builder.redirectInput(script.toFile());
+    }
+
+    private ProcessBuilder session(String name, Path scratch) {
         List<String> command = new ArrayList<>(switch (this) {
             case POSTGRESQL -> List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=0", "-h", PG_HOST, "-p", PG_PORT,
                     "-U", PG_USER, "-d", name);
@@ -129,13 +152,7 @@ enum Target {
                     "--default-character-set=utf8mb4", "--force");
             case SQLITE -> List.of("sqlite3", scratch.resolve(name + ".db").toString());
         });
-        if (this == MARIADB) {
-            if (set.mysqlBatches()) {
-                command.add("--delimiter=" + BATCH_END);
-            }
-            command.add(name);
-        }
-        return new ProcessBuilder(command).redirectInput(script.toFile());
+        return new ProcessBuilder(command);
     }
 
     /** The server's version, as it reports it. */
