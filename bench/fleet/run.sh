@@ -149,10 +149,12 @@ offline() { # target processes
   if [ "$2" = 1 ]; then
     if [ "$t" = pg ]; then psql_ -d "$PGDB" -f "$WORK/offline-pg.sql" >/dev/null; else my_ <"$WORK/offline-my.sql"; fi
   else
+    local pids=()
     for p in 0 1 2 3; do
       if [ "$t" = pg ]; then psql_ -d "$PGDB" -f "$WORK/offline-pg-$p.sql" >/dev/null & else my_ <"$WORK/offline-my-$p.sql" & fi
+      pids+=($!)
     done
-    wait
+    for p in "${pids[@]}"; do wait "$p"; done # each one's status: a client that stopped early fails the bench
   fi
   record "$1 offline x$2" "$(ms_since "$start")"
 }
@@ -194,7 +196,7 @@ fi
 echo "fleet bench: PostgreSQL $PG_N schemas, MariaDB $MY_N databases, ${RUNS} runs, $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)"
 write_floor
 write_projects
-for target in ${TARGETS//,/ }; do reset "$target"; write_offline "$target"; done
+for target in ${TARGETS//,/ }; do write_offline "$target"; done # --sql over a selection connects to nothing
 for run in $(seq 1 "$RUNS"); do
   echo "run $run (load $(cut -d' ' -f1-3 /proc/loadavg))"
   for target in ${TARGETS//,/ }; do

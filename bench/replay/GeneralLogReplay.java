@@ -12,22 +12,27 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a MariaDB general log of one bench run into scripts for the {@code mariadb} client:
- * java GeneralLogReplay.java LOG DATABASE OUTDIR. Of the sessions that connected to DATABASE, the one
- * that touched the history table is Flotilla's (with the repair sessions, which do too), the other one
- * with statements is the floor's. Writes, each statement ending with a {@code $$} delimiter line:
+ * java GeneralLogReplay.java LOG DATABASE OUTDIR. Of the sessions that connected to DATABASE, those that
+ * wrote the history table are Flotilla's run and its repairs (the offline contender's, which writes it
+ * too under the run id {@code bench-offline}, and a status check, which only reads it, are left out);
+ * the one that never named the history table and sent the most statements is the floor's. Writes, each statement ending with a {@code $$} delimiter line:
  * <ul>
  *   <li>floor.sql: the floor's statements as it sent them (one file a batch);</li>
  *   <li>statements.sql: Flotilla's statements in the order the server ran them, one a round trip;</li>
  *   <li>steps.sql: the same, one batch a step (from a step's running row up to the next one), the fewest
- *       round trips the bookkeeping allows.</li>
+ *       round trips the bookkeeping allows; a dirty mark starts a batch too, since the server stops a
+ *       batch at its first failing statement and the mark follows one.</li>
  * </ul>
  * Every statement is kept as logged, the driver's own queries included; only a statement that contains the
  * delimiter would be refused (none does).
  */
 public class GeneralLogReplay {
 
+    /** An entry's first line: [date time] thread command TAB argument; any command, so none is glued onto the one before. */
     private static final Pattern ENTRY = Pattern.compile(
-            "^(?:\\d{6}\\s+\\d+:\\d+:\\d+)?\\s+(\\d+) (Query|Connect|Quit|Init DB|Prepare|Execute|Close stmt|Field List|Ping|Statistics|Set option|Reset stmt)\\t?(.*)$");
+            "^(?:\\d{6}\\s+\\d+:\\d+:\\d+)?\\s+(\\d+) ([A-Z][A-Za-z]*(?: [A-Za-z]+)*)\\t(.*)$");
+    /** The run id of bench/run's offline contender, whose session writes the history table too. */
+    private static final String OFFLINE_RUN = "'bench-offline'";
 
     record Entry(long thread, String command, StringBuilder text) {
     }
@@ -56,9 +61,13 @@ public class GeneralLogReplay {
         for (long session : sessions) {
             List<String> own = entries.stream().filter(e -> e.thread() == session && e.command().equals("Query"))
                     .map(e -> e.text().toString().strip()).toList();
-            if (own.stream().anyMatch(q -> q.contains("flotilla_history"))) {
+            if (own.stream().anyMatch(q -> q.contains(OFFLINE_RUN))) {
+                continue;
+            }
+            if (own.stream().anyMatch(GeneralLogReplay::writesHistory)) {
                 flotillaSessions.add(session);
-            } else if (!own.isEmpty() && (floor == null || own.size() > floor.size())) {
+            } else if (own.stream().noneMatch(q -> q.contains("flotilla_history"))
+                    && !own.isEmpty() && (floor == null || own.size() > floor.size())) {
                 floor = own;
             }
         }
@@ -71,7 +80,11 @@ public class GeneralLogReplay {
         List<String> steps = new ArrayList<>();
         List<String> step = new ArrayList<>();
         for (String query : flotilla) {
-            if (query.startsWith("INSERT INTO `flotilla_history`") && query.contains("'running'") && !step.isEmpty()) {
+            // A batch ends at the first statement that fails, so the statement after a failure (the dirty
+            // mark) starts a batch of its own, and the repair that follows is not skipped.
+            boolean running = query.startsWith("INSERT INTO `flotilla_history`") && query.contains("'running'");
+            boolean dirtyMark = query.startsWith("UPDATE `flotilla_history` SET outcome = 'dirty'");
+            if ((running || dirtyMark) && !step.isEmpty()) {
                 steps.add(String.join(";\n", step));
                 step.clear();
             }
@@ -83,6 +96,12 @@ public class GeneralLogReplay {
         write(out.resolve("statements.sql"), flotilla);
         write(out.resolve("steps.sql"), steps);
         System.out.printf("floor: %d batches; Flotilla: %d statements in %d steps%n", floor.size(), flotilla.size(), steps.size());
+    }
+
+    /** Flotilla's runs and repairs write the history table; a session that only reads it (a status check) does not. */
+    private static boolean writesHistory(String query) {
+        return query.startsWith("INSERT INTO `flotilla_history`") || query.startsWith("UPDATE `flotilla_history`")
+                || query.startsWith("UPDATE `flotilla_version` AS v, `flotilla_history` AS h");
     }
 
     private static String trimmed(String query) {

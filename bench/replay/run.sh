@@ -5,7 +5,8 @@
 #
 # Usage: bench/replay/run.sh [--set kratos] [--runs 7]
 # Env: MYHOST/MYPORT/MYUSER (127.0.0.1, 3306, root; the user must be allowed SET GLOBAL general_log),
-#      SKIP_BUILD=1 and MVN_FLAGS as bench/run.
+#      SKIP_BUILD=1 and MVN_FLAGS as bench/run. The server must run on this machine and this script's user
+#      must be able to read the log file it writes (root, or a member of the server's group).
 #
 # 1. Runs `bench/run --runs 2 --targets mariadb` once with the server's general log on (a file under
 #    bench/replay/target; the log's previous state is put back afterwards), so the log holds the floor's
@@ -29,21 +30,27 @@ while [ $# -gt 0 ]; do
   esac
 done
 myhost=${MYHOST:-127.0.0.1} myport=${MYPORT:-3306} myuser=${MYUSER:-root}
-my_() { mariadb -h "$myhost" -P "$myport" -u "$myuser" "$@"; }
+my_() { mariadb -h "$myhost" -P "$myport" -u "$myuser" --default-character-set=utf8mb4 "$@"; }
 collation=utf8mb4_general_ci
 [ "$set_name" != authelia ] || collation=utf8mb4_unicode_520_ci
 work=$here/target
 rm -rf "$work" && mkdir -p "$work" && chmod 777 "$work"
 log=$work/general.log
 
-read -r was_on was_file < <(my_ -N -e "SELECT @@global.general_log, @@global.general_log_file")
-restore() { my_ -e "SET GLOBAL general_log = 0; SET GLOBAL general_log_file = '$was_file'; SET GLOBAL general_log = $was_on"; }
+read -r was_on was_output was_file < <(my_ -N -e "SELECT @@global.general_log, @@global.log_output, @@global.general_log_file")
+restore() {
+  my_ -e "SET GLOBAL general_log = 0; SET GLOBAL general_log_file = $(quoted "$was_file");
+          SET GLOBAL log_output = $(quoted "$was_output"); SET GLOBAL general_log = $was_on"
+}
+quoted() { printf "'%s'" "${1//\'/\'\'}"; }
 trap restore EXIT
-my_ -e "SET GLOBAL general_log = 0; SET GLOBAL general_log_file = '$log'; SET GLOBAL general_log = 1"
+my_ -e "SET GLOBAL general_log = 0; SET GLOBAL log_output = 'FILE'; SET GLOBAL general_log_file = '$log';
+        SET GLOBAL general_log = 1"
 "$root/bench/run" --set "$set_name" --runs 2 --targets mariadb >"$work/bench-run.txt"
 restore
 trap - EXIT
 
+[ -r "$log" ] || { echo "cannot read the server's general log $log (see the header of $0)" >&2; exit 2; }
 java "$here/GeneralLogReplay.java" "$log" flotilla_bench_mariadb_1 "$work"
 
 declare -A times

@@ -12,8 +12,8 @@ for i in $(seq 1 "$count"); do
   echo "CREATE TABLE $db.flotilla_history (id BIGINT AUTO_INCREMENT PRIMARY KEY, run_id VARCHAR(36) NOT NULL,
     revision VARCHAR(128) NOT NULL, direction VARCHAR(16) NOT NULL, checksum VARCHAR(64), started_at DATETIME(6) NOT NULL,
     finished_at DATETIME(6), duration_ms BIGINT, outcome VARCHAR(16) NOT NULL, statements_done INTEGER NOT NULL DEFAULT 0,
-    statements_total INTEGER NOT NULL DEFAULT 0, done_digest VARCHAR(64), error TEXT, applied_by VARCHAR(255) NOT NULL,
-    INDEX flotilla_history_revision_idx (revision)) ENGINE=InnoDB;"
+    statements_total INTEGER NOT NULL DEFAULT 0, done_digest VARCHAR(64), error TEXT, applied_by VARCHAR(255) NOT NULL)
+    ENGINE=InnoDB;"
   top=$(( i % 10 + 1 ))
   values=""
   for s in $(seq 1 "$top"); do

@@ -80,7 +80,11 @@ fast=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
 survey() { java "${fast[@]}" -cp "$work/classes:$jar" SurveyBench "$project/flotilla.yaml" "$1"; }
 status() { "$root/bin/flotilla" -c "$project/flotilla.yaml" status --format json --tenant "$1*"; }
 status_nocds() { FLOTILLA_JAVA_OPTS="${fast[*]}" "$root/bin/flotilla" -c "$project/flotilla.yaml" status --format json --tenant "$1*"; }
-both4() { local p; for p in 0 1 2 3; do psql_ -At -d flotilla_bench_status -f "$work/pg-both-$p.sql" >/dev/null & done; wait; }
+both4() { # each one's status: a session that stopped early fails the bench
+  local p pids=()
+  for p in 0 1 2 3; do psql_ -At -d flotilla_bench_status -f "$work/pg-both-$p.sql" >/dev/null & pids+=($!); done
+  for p in "${pids[@]}"; do wait "$p"; done
+}
 peer=$root/bench/fleet/peer
 flyway() { # setup|info url threads places
   java "${fast[@]}" -cp "$peer/target/classes:$peer/target/lib/*" dev.flotilla.bench.peer.FlywayInfo "$1" "$2" "$pguser" "$3" \

@@ -67,8 +67,10 @@ public final class BenchMain {
         Files.writeString(script, target.sessionScript(set));
         Migrator migrator = new Migrator(set.set(), MigratorSettings.defaults("bench"), MigrationListener.NONE);
         Path offlineScript = scratch.resolve(target + ".offline.sql");
-        Files.writeString(offlineScript, new OfflineScript(set.set(), MigratorSettings.defaults("bench"),
-                Dialects.named(target.dialect), null, "bench-offline").upgrade("heads"));
+        // SQLite: the floor's and Flotilla's prelude (foreign keys on) first, so all three do the same checks.
+        Files.writeString(offlineScript, (target == Target.SQLITE ? set.sqlitePrelude() + "\n" : "")
+                + new OfflineScript(set.set(), MigratorSettings.defaults("bench"), Dialects.named(target.dialect), null,
+                "bench-offline").upgrade("heads"));
         List<Double> floor = new ArrayList<>();
         List<Double> offline = new ArrayList<>();
         List<Double> flotilla = new ArrayList<>();
