@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 /**
@@ -56,11 +58,13 @@ public class GeneralLogReplay {
                 sessions.add(entry.thread());
             }
         }
+        List<Entry> queries = entries.stream().filter(e -> e.command().equals("Query")).toList();
+        Map<Long, List<String>> queriesOf = queries.stream().collect(Collectors.groupingBy(Entry::thread,
+                Collectors.mapping(e -> e.text().toString().strip(), Collectors.toList())));
         Set<Long> flotillaSessions = new HashSet<>();
         List<String> floor = null;
         for (long session : sessions) {
-            List<String> own = entries.stream().filter(e -> e.thread() == session && e.command().equals("Query"))
-                    .map(e -> e.text().toString().strip()).toList();
+            List<String> own = queriesOf.getOrDefault(session, List.of());
             if (own.stream().anyMatch(q -> q.contains(OFFLINE_RUN))) {
                 continue;
             }
@@ -71,8 +75,7 @@ public class GeneralLogReplay {
                 floor = own;
             }
         }
-        List<String> flotilla = entries.stream()
-                .filter(e -> e.command().equals("Query") && flotillaSessions.contains(e.thread()))
+        List<String> flotilla = queries.stream().filter(e -> flotillaSessions.contains(e.thread()))
                 .map(e -> e.text().toString().strip()).toList();
         if (floor == null || flotilla.isEmpty()) {
             throw new IllegalStateException("no floor or no Flotilla session connected to " + database + " in " + args[0]);

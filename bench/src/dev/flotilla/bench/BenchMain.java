@@ -79,7 +79,7 @@ public final class BenchMain {
         for (int run = 1; run <= runs; run++) {
             String db = "flotilla_bench_" + target.name().toLowerCase() + "_" + run;
             target.create(db, set, scratch);
-            floor.add(floorRun(target, set, db, script, scratch));
+            floor.add(clientRun(target.floor(db, set, script, scratch), scratch.resolve(target + ".floor.err")));
             target.drop(db, scratch);
 
             target.create(db, set, scratch);
@@ -145,12 +145,6 @@ public final class BenchMain {
             target.drop(db, scratch);
             System.out.printf("  warm-up %d (untimed): flotilla %.3f s%n", run, (System.nanoTime() - started) / 1e9);
         }
-    }
-
-    /** One client session over every file; its wall time in seconds. */
-    private static double floorRun(Target target, CorpusSet set, String db, Path script, Path scratch)
-            throws Exception {
-        return clientRun(target.floor(db, set, script, scratch), scratch.resolve(target + ".floor.err"));
     }
 
     /** A client process to its end, its output discarded and its errors kept in {@code errors}; seconds. */

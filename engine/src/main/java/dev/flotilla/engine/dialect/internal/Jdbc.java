@@ -33,6 +33,28 @@ public final class Jdbc {
         }
     }
 
+    /** Reads one result set of a statement; see {@link #eachResult}. */
+    @FunctionalInterface
+    public interface ResultReader {
+        void read(ResultSet rows) throws SQLException;
+    }
+
+    /**
+     * Walks every result of {@code statement}, just executed ({@code isRows}: what execute returned), in
+     * order: each result set is given to {@code reader} and closed, update counts are passed over. Every
+     * result must be read, or the driver may report a later statement's error against the next call.
+     */
+    public static void eachResult(Statement statement, boolean isRows, ResultReader reader) throws SQLException {
+        while (isRows || statement.getUpdateCount() != -1) {
+            if (isRows) {
+                try (ResultSet rows = statement.getResultSet()) {
+                    reader.read(rows);
+                }
+            }
+            isRows = statement.getMoreResults();
+        }
+    }
+
     /** The current row's column values ({@link ResultSet#getObject(int)}), in order. */
     public static List<Object> values(ResultSet rows) throws SQLException {
         int columns = rows.getMetaData().getColumnCount();

@@ -28,37 +28,40 @@ final class AdvisoryLocks implements TargetLocks {
     /** lock_timeout is an int of milliseconds. */
     private static final long MAX_TIMEOUT_MILLIS = Integer.MAX_VALUE;
 
+    @Override
+    public TargetLock acquire(Connection connection, String schema, String versionTable, Duration wait)
+            throws SQLException {
+        Tried tried = tryOnce(connection, schema, versionTable);
+        if (tried.locked() || (!wait.isZero() && lockWithin(connection, tried.key(), wait))) {
+            return new AdvisoryLock(connection, tried.key());
+        }
+        throw new TargetLockedException(tried.key().target(), wait, HolderQuery.describe(connection, tried.key()));
+    }
+
+    /** The key of a target and whether its lock was taken. */
+    private record Tried(AdvisoryKey key, boolean locked) {
+    }
+
     /**
      * One round trip when a schema is named: the lock is tried under the key of the database the driver
      * asked for at connect time, in the statement that reads the database the server calls current. The
      * two differ behind a pooler that maps an alias onto a database; the key must be the real database's,
      * so then nothing is tried and the lock is tried again under the key of the database the server named.
      */
-    @Override
-    public TargetLock acquire(Connection connection, String schema, String versionTable, Duration wait)
-            throws SQLException {
-        AdvisoryKey key;
-        boolean locked;
+    private static Tried tryOnce(Connection connection, String schema, String versionTable) throws SQLException {
         String asked = schema == null ? null : connection.getCatalog();
-        if (asked != null) {
-            AdvisoryKey guessed = new AdvisoryKey(asked, schema, versionTable);
-            List<Object> row = Jdbc.firstRow(connection, "SELECT current_database(), "
-                    + "CASE WHEN current_database() = ? THEN pg_try_advisory_lock(?) END", asked, guessed.value());
-            if (asked.equals(row.get(0))) {
-                key = guessed;
-                locked = Boolean.TRUE.equals(row.get(1));
-            } else {
-                key = new AdvisoryKey((String) row.get(0), schema, versionTable);
-                locked = tryLock(connection, key);
-            }
-        } else {
-            key = key(connection, schema, versionTable);
-            locked = tryLock(connection, key);
+        if (asked == null) {
+            AdvisoryKey key = key(connection, schema, versionTable);
+            return new Tried(key, tryLock(connection, key));
         }
-        if (locked || (!wait.isZero() && lockWithin(connection, key, wait))) {
-            return new AdvisoryLock(connection, key);
+        AdvisoryKey guessed = new AdvisoryKey(asked, schema, versionTable);
+        List<Object> row = Jdbc.firstRow(connection, "SELECT current_database(), "
+                + "CASE WHEN current_database() = ? THEN pg_try_advisory_lock(?) END", asked, guessed.value());
+        if (asked.equals(row.get(0))) {
+            return new Tried(guessed, Boolean.TRUE.equals(row.get(1)));
         }
-        throw new TargetLockedException(key.target(), wait, HolderQuery.describe(connection, key));
+        AdvisoryKey real = new AdvisoryKey((String) row.get(0), schema, versionTable);
+        return new Tried(real, tryLock(connection, real));
     }
 
     private static AdvisoryKey key(Connection connection, String schema, String versionTable) throws SQLException {

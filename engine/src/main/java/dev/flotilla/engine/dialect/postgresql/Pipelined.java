@@ -4,8 +4,8 @@ import dev.flotilla.engine.dialect.internal.Jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,17 +32,13 @@ final class Pipelined {
             for (int i = 0; i < parameters.size(); i++) {
                 statement.setObject(i + 1, parameters.get(i));
             }
-            List<Object> row = null;
-            boolean isRows = statement.execute();
-            while (isRows || statement.getUpdateCount() != -1) {
-                if (isRows) {
-                    try (ResultSet result = statement.getResultSet()) {
-                        row = result.next() ? Jdbc.values(result) : null;
-                    }
+            List<List<Object>> rows = new ArrayList<>(1);
+            Jdbc.eachResult(statement, statement.execute(), result -> {
+                if (result.next()) {
+                    rows.add(Jdbc.values(result));
                 }
-                isRows = statement.getMoreResults();
-            }
-            return row;
+            });
+            return rows.isEmpty() ? null : rows.get(0);
         }
     }
 }

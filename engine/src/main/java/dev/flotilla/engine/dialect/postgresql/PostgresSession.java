@@ -5,7 +5,6 @@ import dev.flotilla.engine.dialect.SessionSettings;
 import dev.flotilla.engine.dialect.internal.Jdbc;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -125,41 +124,42 @@ final class PostgresSession implements Session {
             now = Pipelined.run(connection, List.of("SET SESSION AUTHORIZATION " + sql.quote(saved.authorization()),
                     "RESET ROLE", READ_NOW), List.of());
         }
-        List<String> script = new ArrayList<>();
+        List<Restoring> script = new ArrayList<>();
         Set<String> before = new HashSet<>();
         for (String[] setting : saved.sessionSettings()) {
             before.add(setting[0]);
         }
         for (String name : SessionState.strings(now.get(1))) {
             if (!before.contains(name)) {
-                script.add("RESET " + sql.quote(name));
+                script.add(new Restoring("RESET " + sql.quote(name), List.of()));
             }
         }
         // The settings SET before entering, all in one statement: the only one of the round trip that
         // returns a row (the driver mixes up the result formats of several when it prepares every
         // statement on the server, prepareThreshold=-1).
-        List<String> parameters = new ArrayList<>();
         List<String> setAgain = new ArrayList<>();
+        List<String> values = new ArrayList<>();
         for (String[] setting : saved.sessionSettings()) {
             setAgain.add("set_config(?, ?, false)");
-            parameters.add(setting[0]);
-            parameters.add(setting[1]);
+            values.add(setting[0]);
+            values.add(setting[1]);
         }
         if (!setAgain.isEmpty()) {
-            script.add("SELECT " + String.join(", ", setAgain));
+            script.add(new Restoring("SELECT " + String.join(", ", setAgain), values));
         }
         // Last: the role may lack the right to change some of the settings above.
         if (!"none".equals(saved.role())) {
-            script.add("SET ROLE " + sql.quote(saved.role()));
+            script.add(new Restoring("SET ROLE " + sql.quote(saved.role()), List.of()));
         }
         if (!saved.hadTemporaryTables()) {
-            script.add("DISCARD TEMP");
+            script.add(new Restoring("DISCARD TEMP", List.of()));
         }
         if (script.isEmpty()) {
             return;
         }
         try {
-            Pipelined.run(connection, script, parameters);
+            Pipelined.run(connection, script.stream().map(Restoring::sql).toList(),
+                    script.stream().flatMap(r -> r.parameters().stream()).toList());
         } catch (SQLException | RuntimeException together) {
             // With the driver's default protocol a failure took back the whole round trip (in its simple
             // query mode each statement runs by itself, and only the failing one is lost). Again one
@@ -167,7 +167,9 @@ final class PostgresSession implements Session {
             // role may not change) must not take back the search_path and timeouts restored before it.
             // Every statement here may run twice.
             try {
-                oneByOne(script, parameters);
+                for (Restoring statement : script) {
+                    Pipelined.run(connection, List.of(statement.sql()), statement.parameters());
+                }
             } catch (SQLException | RuntimeException alone) {
                 alone.addSuppressed(together);
                 throw alone;
@@ -175,16 +177,7 @@ final class PostgresSession implements Session {
         }
     }
 
-    private void oneByOne(List<String> script, List<String> parameters) throws SQLException {
-        for (String statement : script) {
-            try (PreparedStatement restore = connection.prepareStatement(statement)) {
-                if (statement.startsWith("SELECT set_config(")) {
-                    for (int i = 0; i < parameters.size(); i++) {
-                        restore.setString(i + 1, parameters.get(i));
-                    }
-                }
-                restore.execute();
-            }
-        }
+    /** One restoring statement and the values of its parameters. */
+    private record Restoring(String sql, List<String> parameters) {
     }
 }

@@ -18,9 +18,10 @@ import java.util.List;
  * {@code statement_timeout} come from {@link Timeouts} (zero: no limit).
  *
  * <p>With auto-commit off, entering and closing each first roll back whatever transaction is open;
- * entering ends with a commit, closing commits each restoring statement as it goes. A SET is transactional in PostgreSQL: made inside a transaction that the runner
- * later rolls back (a failed step), the switch to the target's schema would silently be undone; and a
- * failed transaction accepts no statement at all until it is rolled back.
+ * entering ends with a commit, closing commits each restoring statement as it goes. A SET is
+ * transactional in PostgreSQL: made inside a transaction that the runner later rolls back (a failed
+ * step), the switch to the target's schema would silently be undone; and a failed transaction accepts no
+ * statement at all until it is rolled back.
  */
 final class PostgresSessions implements Sessions {
 
@@ -49,14 +50,15 @@ final class PostgresSessions implements Sessions {
         if (manualCommit) {
             connection.rollback();
         }
+        int major = connection.getMetaData().getDatabaseMajorVersion();
         List<Object> parameters = new ArrayList<>();
-        String position = position(connection, schema, timeouts, parameters);
+        List<String> position = position(schema, timeouts, major, parameters);
         // Before PostgreSQL 12 every CTE is materialized, and the word is not known.
-        String materialized = connection.getMetaData().getDatabaseMajorVersion() >= 12 ? "MATERIALIZED " : "";
+        String materialized = major >= 12 ? "MATERIALIZED " : "";
         List<Object> row;
         try {
             row = Jdbc.firstRow(connection, "WITH state AS " + materialized + "(" + SessionState.QUERY + ") "
-                    + "SELECT state.*, " + position + " FROM state", parameters.toArray());
+                    + "SELECT " + String.join(", ", position) + ", state.* FROM state", parameters.toArray());
         } catch (SQLException | RuntimeException e) {
             // One statement: when it fails, nothing was set; only an open transaction is left.
             if (manualCommit) {
@@ -68,8 +70,8 @@ final class PostgresSessions implements Sessions {
             }
             throw e;
         }
-        List<Object> state = row.subList(0, SessionState.COLUMNS);
-        List<Object> positioned = row.subList(SessionState.COLUMNS, row.size());
+        List<Object> positioned = row.subList(0, position.size());
+        List<Object> state = row.subList(position.size(), row.size());
         PostgresSession session = new PostgresSession(connection, sql, SessionState.of(state), schema);
         try {
             if (schema != null && !Boolean.TRUE.equals(positioned.get(0))) {
@@ -93,13 +95,12 @@ final class PostgresSessions implements Sessions {
     }
 
     /**
-     * The select list that positions the session: search_path, both timeouts and the client check, and
-     * whether the schema exists; its parameters are added to {@code parameters}. A search_path naming a
-     * missing schema is harmless until a statement runs, and none does: the session is closed (and its
-     * settings undone) when the schema is missing.
+     * The expressions that position the session: whether the schema exists, search_path, both timeouts and
+     * the client check, then the database's name; their parameters are added to {@code parameters}. A
+     * search_path naming a missing schema is harmless until a statement runs, and none does: the session
+     * is closed (and its settings undone) when the schema is missing.
      */
-    private String position(Connection connection, String schema, Timeouts timeouts, List<Object> parameters)
-            throws SQLException {
+    private List<String> position(String schema, Timeouts timeouts, int major, List<Object> parameters) {
         List<String> expressions = new ArrayList<>();
         if (schema != null) {
             expressions.add("EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?)");
@@ -111,7 +112,7 @@ final class PostgresSessions implements Sessions {
         parameters.add(millis(timeouts.lockTimeout()));
         expressions.add("set_config('statement_timeout', ?, false)");
         parameters.add(millis(timeouts.statementTimeout()));
-        if (connection.getMetaData().getDatabaseMajorVersion() >= 14) {
+        if (major >= 14) {
             // A run killed mid-statement leaves its backend running that statement, holding the step's
             // transaction and the target's lock, until it notices the client is gone; by default only
             // when the statement ends. Polling the socket makes the server give both up within seconds.
@@ -119,7 +120,7 @@ final class PostgresSessions implements Sessions {
             parameters.add(CLIENT_CHECK);
         }
         expressions.add("current_database()");
-        return String.join(", ", expressions);
+        return expressions;
     }
 
     private static String millis(Duration duration) {

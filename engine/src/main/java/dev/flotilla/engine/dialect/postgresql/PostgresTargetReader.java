@@ -222,15 +222,7 @@ final class PostgresTargetReader implements TargetReader {
             text.append(String.join(" UNION ALL ", statement)).append(";\n");
         }
         try (Statement statement = connection.createStatement()) {
-            boolean rows = statement.execute(text.toString());
-            while (rows || statement.getUpdateCount() != -1) {
-                if (rows) {
-                    try (ResultSet result = statement.getResultSet()) {
-                        collector.collect(result);
-                    }
-                }
-                rows = statement.getMoreResults();
-            }
+            Jdbc.eachResult(statement, statement.execute(text.toString()), collector::collect);
         }
     }
 

@@ -37,10 +37,7 @@ record SessionState(List<String[]> sessionSettings, String role, String authoriz
             + "FROM (SELECT array_agg(name ORDER BY name) AS names, array_agg(current_setting(name) ORDER BY name) AS vals "
             + SESSION_SET + ") s";
 
-    /** How many columns {@link #QUERY} returns. */
-    static final int COLUMNS = 5;
-
-    /** The state from the row of {@link #QUERY} (its first {@link #COLUMNS} columns). */
+    /** The state from the columns of {@link #QUERY}, in its order. */
     static SessionState of(List<Object> row) throws SQLException {
         String[] names = strings(row.get(0));
         String[] values = strings(row.get(1));

@@ -134,9 +134,10 @@ class PostgresSessionTest {
     void aRestoringStatementThatFailsTakesBackOnlyItself(TestDatabase db) throws Exception {
         String gone = db.name() + "_gone";
         try (Connection connection = db.connect()) {
-            run(connection, "CREATE ROLE " + gone + " NOLOGIN", "SET ROLE " + gone);
+            run(connection, "CREATE ROLE " + gone + " NOLOGIN", "SET application_name = 'kept'", "SET ROLE " + gone);
             Session session = dialect.sessions().enter(connection, "tenant_b", TIMEOUTS);
-            run(connection, "RESET ROLE", "DROP ROLE " + gone, "SET work_mem = '64MB'");
+            run(connection, "RESET ROLE", "DROP ROLE " + gone, "SET work_mem = '64MB'",
+                    "SET application_name = 'changed'");
 
             assertThatThrownBy(session::close).isInstanceOf(SQLException.class)
                     .hasMessageContaining("role \"" + gone + "\" does not exist");
@@ -146,6 +147,8 @@ class PostgresSessionTest {
                     .isEqualTo("\"$user\", public");
             assertThat(one(connection, "SHOW lock_timeout")).isEqualTo("0");
             assertThat(one(connection, "SELECT setting = reset_val FROM pg_settings WHERE name = 'work_mem'")).isEqualTo("t");
+            assertThat(one(connection, "SHOW application_name")).as("set again, with its value, one statement at a time")
+                    .isEqualTo("kept");
         } finally {
             try (Connection connection = db.connect()) {
                 run(connection, "DROP ROLE IF EXISTS " + gone);
