@@ -3,10 +3,13 @@
 #
 # Usage: bench/fleet/run.sh [--pg N] [--mariadb M] [--runs R] [--concurrency 1,2,4] [--flyway-threads 1,8]
 #                           [--targets postgresql,mariadb] [--skip-peer]
-#                           [--noop-pg N]
+#                           [--noop-pg N] [--replay] [--skip-offline]
 #   defaults: --pg 1000 --mariadb 200 --runs 3 --concurrency 1,2,4 --flyway-threads 1,8
 #   --noop-pg N: instead of the above, N schemas stamped at head (not timed), then `upgrade --all` timed
 #   --runs times with nothing to do (the no-op re-run of a fleet), with its peak RSS
+#   --skip-offline: leaves out the offline contenders (for the largest fleets, where each takes minutes)
+#   --replay: MariaDB's replay contenders too (below); needs SET GLOBAL general_log and a server on this
+#   machine that can write bench/fleet/target and whose log this script's user can read
 # Env: SKIP_BUILD=1 reuses orchestrator/target/flotilla.jar and bench/fleet/peer/target;
 #      MVN_FLAGS (e.g. -o); PGHOST/PGPORT/PGUSER, MYHOST/MYPORT/MYUSER as the corpus scripts.
 #
@@ -17,13 +20,21 @@
 #            psql wraps each file in BEGIN/COMMIT as Flyway and Flotilla do; mariadb runs it as it comes
 #   flyway   Flyway 13's Java API, migrate() per tenant, on 1 and 8 threads (bench/fleet/peer)
 #   flotilla `flotilla upgrade --all --concurrency C -q`, then the same again with nothing to do (no-op),
-#            with bin/flotilla's JVM options (FLOTILLA_JAVA_OPTS) and -Xmx512m; its peak RSS is printed too
+#            run by bin/flotilla as a user runs it (its JVM options and class-data archive) with
+#            JAVA_TOOL_OPTIONS=-Xmx512m; its peak RSS is printed too. FLOTILLA_JAVA_OPTS replaces
+#            bin/flotilla's options as it does for any command
 #   offline  the statements a Flotilla run must send, with none of its own cost: `flotilla upgrade --all
 #            --sql` (made once per target, not timed) applied by psql or mariadb, in one process (x1) and
 #            split by tenant over four processes at once (x4). It holds the migrations and the version
 #            and history tables' statements, but not the lock, the session's save and restore, the read
 #            of where every tenant stands, nor (MariaDB) the running row and progress updates that a dirty
 #            state needs: a bound below which no run that keeps those tables can go
+#   replay   (MariaDB, --replay) every statement Flotilla sent, with no JVM: once before the runs (not
+#            timed), `flotilla upgrade --all` at concurrency 1 and at 4 with the server's general log on;
+#            bench/replay/GeneralLogReplay.java cuts each log into one script per session, as logged (the
+#            driver's own queries, the survey, the lock, the session's save and restore, the bookkeeping);
+#            then timed: the c1 run's sessions by one mariadb process (x1), the c4 run's sessions by one
+#            process each at once (x4). What Flotilla adds to these is its client's cost alone
 # Runs are interleaved so every contender shares the machine's noise; medians are printed at the end.
 # Creates and drops only the database flotilla_bench_fleet (PostgreSQL, schemas bench_t_*) and the
 # databases flotilla_bench_f_* (MariaDB).
@@ -32,7 +43,7 @@ set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 SET=$HERE/migrations
-PG_N=1000 MY_N=200 RUNS=3 CONC=1,2,4 FW_THREADS=1,8 TARGETS=postgresql,mariadb SKIP_PEER=0 NOOP=0
+PG_N=1000 MY_N=200 RUNS=3 CONC=1,2,4 FW_THREADS=1,8 TARGETS=postgresql,mariadb SKIP_PEER=0 NOOP=0 REPLAY=0 SKIP_OFFLINE=0
 while [ $# -gt 0 ]; do
   case $1 in
     --pg) PG_N=$2; shift 2 ;;
@@ -43,6 +54,8 @@ while [ $# -gt 0 ]; do
     --targets) TARGETS=$2; shift 2 ;;
     --skip-peer) SKIP_PEER=1; shift ;;
     --noop-pg) NOOP=1; PG_N=$2; TARGETS=postgresql; shift 2 ;;
+    --replay) REPLAY=1; shift ;;
+    --skip-offline) SKIP_OFFLINE=1; shift ;;
     *) echo "unknown option $1 (see the header of $0)" >&2; exit 2 ;;
   esac
 done
@@ -57,6 +70,8 @@ PEER=$HERE/peer/target
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   (cd "$ROOT" && mvn -q -B ${MVN_FLAGS:-} -DskipTests -pl orchestrator -am package)
 fi
+# bin/flotilla makes its class-data archive on its first run after a build: not in a timed run.
+"$ROOT/bin/flotilla" --help >/dev/null
 if [ "$SKIP_PEER" != 1 ] && { [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -d "$PEER/lib" ]; }; then
   (cd "$HERE/peer" && mvn -q -B ${MVN_FLAGS:-} package dependency:copy-dependencies -DoutputDirectory=target/lib)
 fi
@@ -176,7 +191,7 @@ flotilla() { # target concurrency [noop]
   local dir=$WORK/pg start rss
   [ "$1" = postgresql ] || dir=$WORK/my
   start=$(now)
-  rss=$( { /usr/bin/time -f '%M' java ${FLOTILLA_JAVA_OPTS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC} -Xmx512m -jar "$JAR" -c "$dir/flotilla.yaml" upgrade --all \
+  rss=$( { JAVA_TOOL_OPTIONS=-Xmx512m /usr/bin/time -f '%M' "$ROOT/bin/flotilla" -c "$dir/flotilla.yaml" upgrade --all \
       --concurrency "$2" -q >/dev/null; } 2>&1 | tail -1)
   record "$1 flotilla c$2${3:+ no-op}" "$(ms_since "$start")"
   printf '  %-28s %8d MB peak RSS\n' "" $((rss / 1024))
@@ -184,11 +199,38 @@ flotilla() { # target concurrency [noop]
 
 reset() { if [ "$1" = postgresql ]; then pg_reset; else my_reset; fi; }
 
+capture() { # concurrency: one Flotilla run with the general log on, cut into $LOGS/c<concurrency>/session-*.sql
+  local log=$LOGS/c$1.log out=$LOGS/c$1 on output file
+  mkdir -p "$out"
+  read -r on output file < <(my_ -N -e "SELECT @@global.general_log, @@global.log_output, @@global.general_log_file")
+  my_reset
+  my_ -e "SET GLOBAL general_log = 0; SET GLOBAL log_output = 'FILE'; SET GLOBAL general_log_file = '$log';
+          SET GLOBAL general_log = 1"
+  local status=0
+  "$ROOT/bin/flotilla" -c "$WORK/my/flotilla.yaml" upgrade --all --concurrency "$1" -q >/dev/null || status=$?
+  my_ -e "SET GLOBAL general_log = 0; SET GLOBAL general_log_file = '$file'; SET GLOBAL log_output = '$output';
+          SET GLOBAL general_log = $on"
+  [ "$status" = 0 ] || { echo "the captured run failed (exit $status)" >&2; exit 1; }
+  java "$ROOT/bench/replay/GeneralLogReplay.java" --sessions "$log" "$out" | sed 's/^/  /'
+}
+
+replay() { # processes: x1 plays the c1 run's sessions in order, x4 the c4 run's sessions at once
+  local start p pids=()
+  start=$(now)
+  if [ "$1" = 1 ]; then
+    for p in "$LOGS"/c1/session-*.sql; do my_ --force <"$p" >/dev/null; done
+  else
+    for p in "$LOGS"/c4/session-*.sql; do my_ --force <"$p" >/dev/null & pids+=($!); done
+    for p in "${pids[@]}"; do wait "$p"; done
+  fi
+  record "mariadb replay x$1" "$(ms_since "$start")"
+}
+
 if [ "$NOOP" = 1 ]; then
   echo "no-op bench: PostgreSQL $PG_N schemas, $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)"
   write_projects
   pg_reset
-  java ${FLOTILLA_JAVA_OPTS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC} -Xmx512m -jar "$JAR" -c "$WORK/pg/flotilla.yaml" stamp --all heads --concurrency 4 -q >/dev/null
+  "$ROOT/bin/flotilla" -c "$WORK/pg/flotilla.yaml" stamp --all heads --concurrency 4 -q >/dev/null
   for run in $(seq 1 "$RUNS"); do flotilla postgresql 4 noop; done
   psql_ -d postgres -c "DROP DATABASE IF EXISTS $PGDB"
   exit 0
@@ -196,12 +238,26 @@ fi
 echo "fleet bench: PostgreSQL $PG_N schemas, MariaDB $MY_N databases, ${RUNS} runs, $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)"
 write_floor
 write_projects
-for target in ${TARGETS//,/ }; do write_offline "$target"; done # --sql over a selection connects to nothing
+if [ "$SKIP_OFFLINE" != 1 ]; then
+  for target in ${TARGETS//,/ }; do write_offline "$target"; done # --sql over a selection connects to nothing
+fi
+if [ "$REPLAY" = 1 ]; then
+  LOGS=$HERE/target/replay
+  rm -rf "$LOGS" && mkdir -p "$LOGS" && chmod 777 "$HERE/target" "$LOGS"
+  echo "capturing Flotilla's statements on MariaDB (not timed):"
+  capture 1
+  capture 4
+fi
 for run in $(seq 1 "$RUNS"); do
   echo "run $run (load $(cut -d' ' -f1-3 /proc/loadavg))"
   for target in ${TARGETS//,/ }; do
     reset "$target"; floor "$target"
-    for p in 1 4; do reset "$target"; offline "$target" "$p"; done
+    if [ "$SKIP_OFFLINE" != 1 ]; then
+      for p in 1 4; do reset "$target"; offline "$target" "$p"; done
+    fi
+    if [ "$target" = mariadb ] && [ "$REPLAY" = 1 ]; then
+      for p in 1 4; do reset "$target"; replay "$p"; done
+    fi
     if [ "$SKIP_PEER" != 1 ]; then
       for t in ${FW_THREADS//,/ }; do reset "$target"; flyway "$target" "$t"; done
     fi

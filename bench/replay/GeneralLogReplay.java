@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,13 @@ import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 /**
- * Turns a MariaDB general log of one bench run into scripts for the {@code mariadb} client:
- * java GeneralLogReplay.java LOG DATABASE OUTDIR. Of the sessions that connected to DATABASE, those that
+ * Turns a MariaDB general log into scripts for the {@code mariadb} client.
+ *
+ * <p>{@code java GeneralLogReplay.java --sessions LOG OUTDIR} (bench/fleet/run.sh --replay): the log holds
+ * one Flotilla command and nothing else; writes session-1.sql, session-2.sql, ... in the order the sessions
+ * connected, each with every query of one session that sent any, one a round trip, as logged.
+ *
+ * <p>{@code java GeneralLogReplay.java LOG DATABASE OUTDIR} (bench/replay/run.sh), a log of one bench run. Of the sessions that connected to DATABASE, those that
  * wrote the history table are Flotilla's run and its repairs (the offline contender's, which writes it
  * too under the run id {@code bench-offline}, and a status check, which only reads it, are left out);
  * the one that never named the history table and sent the most statements is the floor's. Writes, each statement ending with a {@code $$} delimiter line:
@@ -40,17 +46,11 @@ public class GeneralLogReplay {
     }
 
     public static void main(String[] args) throws IOException {
-        List<Entry> entries = new ArrayList<>();
-        Entry current = null;
-        for (String line : Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8)) {
-            Matcher m = ENTRY.matcher(line);
-            if (m.matches()) {
-                current = new Entry(Long.parseLong(m.group(1)), m.group(2), new StringBuilder(m.group(3)));
-                entries.add(current);
-            } else if (current != null) {
-                current.text().append('\n').append(line);
-            }
+        if (args[0].equals("--sessions")) {
+            sessions(read(Path.of(args[1])), Path.of(args[2]));
+            return;
         }
+        List<Entry> entries = read(Path.of(args[0]));
         String database = args[1];
         Set<Long> sessions = new LinkedHashSet<>();
         for (Entry entry : entries) {
@@ -99,6 +99,42 @@ public class GeneralLogReplay {
         write(out.resolve("statements.sql"), flotilla);
         write(out.resolve("steps.sql"), steps);
         System.out.printf("floor: %d batches; Flotilla: %d statements in %d steps%n", floor.size(), flotilla.size(), steps.size());
+    }
+
+    private static List<Entry> read(Path log) throws IOException {
+        List<Entry> entries = new ArrayList<>();
+        Entry current = null;
+        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+            Matcher m = ENTRY.matcher(line);
+            if (m.matches()) {
+                current = new Entry(Long.parseLong(m.group(1)), m.group(2), new StringBuilder(m.group(3)));
+                entries.add(current);
+            } else if (current != null) {
+                current.text().append('\n').append(line);
+            }
+        }
+        return entries;
+    }
+
+    private static void sessions(List<Entry> entries, Path out) throws IOException {
+        Map<Long, List<String>> queriesOf = new LinkedHashMap<>();
+        for (Entry entry : entries) {
+            if (entry.command().equals("Connect")) {
+                queriesOf.putIfAbsent(entry.thread(), new ArrayList<>());
+            } else if (entry.command().equals("Query") && queriesOf.containsKey(entry.thread())) {
+                queriesOf.get(entry.thread()).add(entry.text().toString().strip());
+            }
+        }
+        int written = 0;
+        for (List<String> queries : queriesOf.values()) {
+            if (!queries.isEmpty()) {
+                write(out.resolve("session-" + ++written + ".sql"), queries);
+                System.out.printf("session %d: %d statements%n", written, queries.size());
+            }
+        }
+        if (written == 0) {
+            throw new IllegalStateException("no session sent a query in the log");
+        }
     }
 
     /** Flotilla's runs and repairs write the history table; a session that only reads it (a status check) does not. */
