@@ -24,10 +24,21 @@ enum Flavor {
         return statementTimeVariable;
     }
 
-    /** MariaDB says so in {@code @@version} ({@code 10.11.6-MariaDB-...}); MySQL never does. */
+    /**
+     * MariaDB says so in {@code @@version} ({@code 10.11.6-MariaDB-...}); MySQL never does. The version the
+     * server announced when the connection was made says it without a round trip, but a proxy may announce
+     * a MySQL version of its own in front of MariaDB, so only "MariaDB" is taken from it; anything else
+     * is asked of the server.
+     */
     static Flavor of(Connection connection) throws SQLException {
-        String version = Jdbc.string(connection, "SELECT @@version");
-        return version != null && version.toLowerCase(Locale.ROOT).contains("mariadb") ? MARIADB : MYSQL;
+        if (mariaDb(connection.getMetaData().getDatabaseProductVersion())) {
+            return MARIADB;
+        }
+        return mariaDb(Jdbc.string(connection, "SELECT @@version")) ? MARIADB : MYSQL;
+    }
+
+    private static boolean mariaDb(String version) {
+        return version != null && version.toLowerCase(Locale.ROOT).contains("mariadb");
     }
 
     /**

@@ -37,9 +37,11 @@ final class MySqlSessions implements Sessions {
     @Override
     public Session enter(Connection connection, String schema, Timeouts timeouts) throws SQLException {
         Flavor flavor = Flavor.of(connection);
-        MySqlSession session = new MySqlSession(connection, sql, SessionVariables.read(connection, flavor), schema);
+        SessionVariables saved = SessionVariables.read(connection, flavor);
+        MySqlSession session = new MySqlSession(connection, sql, saved, schema);
         try {
-            if (schema != null) {
+            // A pool that serves many databases hands the connection out on the target's already.
+            if (schema != null && !schema.equals(saved.database())) {
                 use(connection, schema);
             }
             Jdbc.update(connection, "SET SESSION lock_wait_timeout = ?, SESSION innodb_lock_wait_timeout = ?, "

@@ -110,6 +110,29 @@ class MySqlSessionTest {
         }
     }
 
+    /**
+     * A pool that serves many databases hands out a connection already on its tenant's database: entering
+     * and closing then change no database, and entering MariaDB asks nothing the handshake said.
+     */
+    @Test
+    void onItsOwnDatabaseASessionEntersAndClosesWithoutChangingDatabaseOrAskingTheVersion() throws Exception {
+        try (Connection connection = tenant.connect()) {
+            long changes = status(connection, "Com_change_db");
+            long selects = status(connection, "Com_select");
+            try (Session session = dialect.sessions().enter(connection, tenant.name(), Timeouts.DEFAULTS)) {
+                assertThat(status(connection, "Com_select") - selects)
+                        .as("the state read and this count's own SELECT; no SELECT @@version").isEqualTo(2);
+            }
+            assertThat(one(connection, "SELECT DATABASE()")).isEqualTo(tenant.name());
+            assertThat(status(connection, "Com_change_db") - changes).isZero();
+        }
+    }
+
+    private static long status(Connection connection, String name) throws SQLException {
+        return Long.parseLong(one(connection, "SELECT VARIABLE_VALUE FROM information_schema.SESSION_STATUS "
+                + "WHERE VARIABLE_NAME = '" + name.toUpperCase(java.util.Locale.ROOT) + "'"));
+    }
+
     @Test
     void anUnknownDatabaseIsNamedAndTheConnectionLeftAsItWas() throws Exception {
         try (Connection connection = db.connect()) {
