@@ -104,6 +104,26 @@ class MariaDbMigratorTest extends MigratorContract {
         }
     }
 
+    /**
+     * A script may turn auto-commit off on the server behind the driver's back; the connection is handed
+     * back with it on again and the step's record committed, seen from another connection.
+     */
+    @Test
+    void aScriptThatTurnsAutoCommitOffLeavesTheConnectionWithItOnAndItsStepCommitted() throws Exception {
+        scripts.revision("c3", "b2", "SET autocommit = 0;\nCREATE TABLE later (id INTEGER);", "DROP TABLE later;");
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("user", db.user());
+        properties.setProperty("password", db.password());
+        dev.flotilla.engine.dialect.Dialects.forUrl(db.jdbcUrl()).connectionProperties().forEach(properties::setProperty);
+        try (Connection connection = java.sql.DriverManager.getConnection(db.jdbcUrl(), properties);
+             Connection observer = connect()) {
+            migrator().upgrade(connection, null, "heads");
+
+            assertThat(strings(connection, "SELECT @@autocommit")).containsExactly("1");
+            assertThat(strings(observer, "SELECT version_num FROM flotilla_version")).containsExactly("c3");
+        }
+    }
+
     @Test
     void nothingMigratesADirtyTarget() throws Exception {
         scripts.revision("c3", "b2", FAILING, "DROP TABLE later;\nDROP TABLE tag;");
