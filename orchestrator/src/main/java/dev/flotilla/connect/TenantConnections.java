@@ -5,7 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import dev.flotilla.config.ProjectConfig;
 import dev.flotilla.config.ServerConfig;
-import dev.flotilla.engine.dialect.Dialects;
 import dev.flotilla.registry.Layout;
 import dev.flotilla.registry.RegistryException;
 import dev.flotilla.registry.Tenant;
@@ -14,7 +13,6 @@ import dev.flotilla.registry.template.JdbcUrl;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -25,23 +23,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * HikariCP pools for a fleet: one per server where its tenants can share connections, else one per
- * tenant database or file, in a bounded cache.
+ * HikariCP pools for a fleet: one per server and database, never one per tenant.
  *
  * <ul>
  *   <li>Schema-per-tenant: every tenant of a server shares the server's URL, so the server has one pool;
  *       the engine's {@code Migrator} positions a borrowed connection on the tenant's schema and puts it
  *       back as it was. These pools stay open until {@link #close()}.</li>
- *   <li>MySQL/MariaDB database-per-tenant, when the server's URL template names the tenant only in its
- *       database: every tenant of the server shares one pool on the server without a database, and a
- *       borrowed connection is moved to the tenant's database ({@code USE}) before it is handed out. A
- *       MySQL connection can change databases, so a fleet run need not make (and the server need not
- *       accept) one connection per tenant; a missing database still fails the borrow with the server's
- *       error 1049, as a connect to it would. These pools stay open until {@link #close()}.</li>
- *   <li>PostgreSQL database-per-tenant, any other MySQL template, and SQLite file-per-tenant: each tenant
- *       has its own URL and so its own pool, kept in a cache of at most
- *       {@link PoolSettings#maxCachedPools()} pools; taking a connection for another URL when the cache is
- *       full closes the least recently used pool that has no connection out. Pools keep no idle connections ({@code minimumIdle = 0}), so an unused one holds nothing
+ *   <li>Database-per-tenant and SQLite file-per-tenant: each tenant has its own URL and so its own pool,
+ *       kept in a cache of at most {@link PoolSettings#maxCachedPools()} pools; taking a connection for
+ *       another URL when the cache is full closes the least recently used pool that has no connection
+ *       out. Pools keep no idle connections ({@code minimumIdle = 0}), so an unused one holds nothing
  *       open.</li>
  * </ul>
  *
@@ -100,38 +91,8 @@ public final class TenantConnections implements AutoCloseable {
      */
     public Connection connect(Tenant tenant, JdbcUrl url) throws SQLException {
         ServerConfig server = server(tenant.server());
-        Layout layout = Servers.layout(server.layout());
-        String driverUrl = driverUrl(url.value());
-        if (layout == Layout.DATABASE_PER_TENANT && sharesDatabases(server, driverUrl)) {
-            Connection connection = borrow(server, AdminUrls.withoutDatabase(driverUrl), true);
-            try {
-                use(connection, driverUrl, tenant.database());
-            } catch (SQLException | RuntimeException e) {
-                connection.close();
-                throw e;
-            }
-            return connection;
-        }
-        return borrow(server, driverUrl, layout == Layout.SCHEMA_PER_TENANT);
-    }
-
-    /**
-     * Whether {@code server}'s database-per-tenant tenants can share one pool: a MySQL/MariaDB server whose
-     * URL template has no tenant variable outside its database (so the rest is the same for every tenant)
-     * and does not ask the driver to create the database it connects to.
-     */
-    static boolean sharesDatabases(ServerConfig server, String driverUrl) {
-        if (!driverUrl.startsWith("jdbc:mysql:")) {
-            return false;
-        }
-        String rest = AdminUrls.withoutDatabase(server.url());
-        return !rest.contains("${tenant.") && !rest.toLowerCase(Locale.ROOT).contains("createdatabaseifnotexist");
-    }
-
-    private static void use(Connection connection, String url, String database) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("USE " + Dialects.forUrl(url).sql().quote(database));
-        }
+        boolean perServer = Servers.layout(server.layout()) == Layout.SCHEMA_PER_TENANT;
+        return borrow(server, driverUrl(url.value()), perServer);
     }
 
     /**
@@ -348,7 +309,7 @@ public final class TenantConnections implements AutoCloseable {
             // pg_stat_activity shows who is connected; a name in the URL wins over this one.
             hikari.addDataSourceProperty("ApplicationName", "flotilla");
         }
-        Dialects.forUrl(url).connectionProperties().forEach(hikari::addDataSourceProperty);
+        dev.flotilla.engine.dialect.Dialects.forUrl(url).connectionProperties().forEach(hikari::addDataSourceProperty);
         // Connect on first use, not here: a server that is down fails its tenants, not the whole run.
         hikari.setInitializationFailTimeout(-1);
         return hikari;

@@ -40,7 +40,7 @@ final class MySqlSessions implements Sessions {
         SessionVariables saved = SessionVariables.read(connection, flavor);
         MySqlSession session = new MySqlSession(connection, sql, saved, schema);
         try {
-            // A pool that serves many databases hands the connection out on the target's already.
+            // A connection made for the target's database (database-per-tenant) is on it already.
             if (schema != null && !schema.equals(saved.database())) {
                 use(connection, schema);
             }

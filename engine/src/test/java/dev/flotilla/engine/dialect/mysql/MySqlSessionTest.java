@@ -111,7 +111,7 @@ class MySqlSessionTest {
     }
 
     /**
-     * A pool that serves many databases hands out a connection already on its tenant's database: entering
+     * A database-per-tenant connection is made on its tenant's database already: entering
      * and closing then change no database, and entering MariaDB asks nothing the handshake said.
      */
     @Test
