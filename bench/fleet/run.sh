@@ -33,8 +33,9 @@
 #            timed), `flotilla upgrade --all` at concurrency 1 and at 4 with the server's general log on;
 #            bench/replay/GeneralLogReplay.java cuts each log into one script per session, as logged (the
 #            driver's own queries, the survey, the lock, the session's save and restore, the bookkeeping);
-#            then timed: the c1 run's sessions by one mariadb process (x1), the c4 run's sessions by one
-#            process each at once (x4). What Flotilla adds to these is its client's cost alone
+#            a session that connected to its database starts with its USE; then timed: the c1 run's
+#            sessions in turn, one mariadb process each (x1), the c4 run's over four lanes at once, session
+#            i in lane i mod 4 (x4). What Flotilla adds to these is its client's cost alone
 # Runs are interleaved so every contender shares the machine's noise; medians are printed at the end.
 # Creates and drops only the database flotilla_bench_fleet (PostgreSQL, schemas bench_t_*) and the
 # databases flotilla_bench_f_* (MariaDB).
@@ -214,15 +215,17 @@ capture() { # concurrency: one Flotilla run with the general log on, cut into $L
   java "$ROOT/bench/replay/GeneralLogReplay.java" --sessions "$log" "$out" | sed 's/^/  /'
 }
 
-replay() { # processes: x1 plays the c1 run's sessions in order, x4 the c4 run's sessions at once
-  local start p pids=()
+replay() { # lanes: x1 plays the c1 run's sessions in turn; x4 the c4 run's over four lanes at once,
+  # session i in lane i mod 4 (a session a lane when the run held four connections, a quarter of the
+  # tenants' sessions each when it made a connection per tenant)
+  local start i j lanes=$1 pids=() sessions
+  mapfile -t sessions < <(ls "$LOGS/c$1"/session-*.sql | sort -V)
   start=$(now)
-  if [ "$1" = 1 ]; then
-    for p in "$LOGS"/c1/session-*.sql; do my_ --force <"$p" >/dev/null; done
-  else
-    for p in "$LOGS"/c4/session-*.sql; do my_ --force <"$p" >/dev/null & pids+=($!); done
-    for p in "${pids[@]}"; do wait "$p"; done
-  fi
+  for ((i = 0; i < lanes; i++)); do
+    (for ((j = i; j < ${#sessions[@]}; j += lanes)); do my_ --force <"${sessions[j]}" >/dev/null; done) &
+    pids+=($!)
+  done
+  for i in "${pids[@]}"; do wait "$i"; done
   record "mariadb replay x$1" "$(ms_since "$start")"
 }
 

@@ -3,6 +3,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,7 +19,8 @@ import java.util.regex.Pattern;
  *
  * <p>{@code java GeneralLogReplay.java --sessions LOG OUTDIR} (bench/fleet/run.sh --replay): the log holds
  * one Flotilla command and nothing else; writes session-1.sql, session-2.sql, ... in the order the sessions
- * connected, each with every query of one session that sent any, one a round trip, as logged.
+ * connected, each with every query of one session that sent any, one a round trip, as logged, after a
+ * {@code USE} of the database the session connected to, if any.
  *
  * <p>{@code java GeneralLogReplay.java LOG DATABASE OUTDIR} (bench/replay/run.sh), a log of one bench run. Of the sessions that connected to DATABASE, those that
  * wrote the history table are Flotilla's run and its repairs (the offline contender's, which writes it
@@ -36,6 +38,8 @@ import java.util.regex.Pattern;
  */
 public class GeneralLogReplay {
 
+    /** A Connect entry's text: {@code user@host on DATABASE using TCP/IP}, the database empty when none. */
+    private static final Pattern CONNECTED_ON = Pattern.compile(" on (\\S*) using ");
     /** An entry's first line: [date time] thread command TAB argument; any command, so none is glued onto the one before. */
     private static final Pattern ENTRY = Pattern.compile(
             "^(?:\\d{6}\\s+\\d+:\\d+:\\d+)?\\s+(\\d+) ([A-Z][A-Za-z]*(?: [A-Za-z]+)*)\\t(.*)$");
@@ -118,23 +122,52 @@ public class GeneralLogReplay {
 
     private static void sessions(List<Entry> entries, Path out) throws IOException {
         Map<Long, List<String>> queriesOf = new LinkedHashMap<>();
+        Map<Long, String> databaseOf = new HashMap<>();
         for (Entry entry : entries) {
             if (entry.command().equals("Connect")) {
                 queriesOf.putIfAbsent(entry.thread(), new ArrayList<>());
+                Matcher on = CONNECTED_ON.matcher(entry.text());
+                if (on.find() && !on.group(1).isEmpty()) {
+                    databaseOf.put(entry.thread(), on.group(1));
+                }
             } else if (entry.command().equals("Query") && queriesOf.containsKey(entry.thread())) {
                 queriesOf.get(entry.thread()).add(entry.text().toString().strip());
             }
         }
         int written = 0;
-        for (List<String> queries : queriesOf.values()) {
+        List<Integer> sizes = new ArrayList<>();
+        for (Map.Entry<Long, List<String>> session : queriesOf.entrySet()) {
+            List<String> queries = session.getValue();
             if (!queries.isEmpty()) {
+                // A session that connected to its database sent no USE; the client must, to stand in for it.
+                String database = databaseOf.get(session.getKey());
+                if (database != null) {
+                    queries = new ArrayList<>(queries);
+                    queries.add(0, "USE `" + database.replace("`", "``") + "`");
+                }
                 write(out.resolve("session-" + ++written + ".sql"), queries);
-                System.out.printf("session %d: %d statements%n", written, queries.size());
+                sizes.add(queries.size());
             }
         }
         if (written == 0) {
             throw new IllegalStateException("no session sent a query in the log");
         }
+        System.out.printf("%d sessions, %d statements; per session, in order: %s%n", written,
+                sizes.stream().mapToInt(Integer::intValue).sum(), runs(sizes));
+    }
+
+    /** {@code 5, 67 x200, 1}: the sizes in order, a run of equal ones written once with its count. */
+    private static String runs(List<Integer> sizes) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < sizes.size(); ) {
+            int j = i;
+            while (j < sizes.size() && sizes.get(j).equals(sizes.get(i))) {
+                j++;
+            }
+            parts.add(j - i == 1 ? String.valueOf(sizes.get(i)) : sizes.get(i) + " x" + (j - i));
+            i = j;
+        }
+        return String.join(", ", parts);
     }
 
     /** Flotilla's runs and repairs write the history table; a session that only reads it (a status check) does not. */
