@@ -5,7 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import dev.flotilla.config.ProjectConfig;
 import dev.flotilla.config.ServerConfig;
-import dev.flotilla.engine.dialect.Dialects;
 import dev.flotilla.registry.Layout;
 import dev.flotilla.registry.RegistryException;
 import dev.flotilla.registry.Tenant;
@@ -24,20 +23,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * HikariCP pools for a fleet: one per server where its tenants can share connections, else one per
- * tenant database or file, in a bounded cache.
+ * HikariCP pools for a fleet: one per server and database, never one per tenant.
  *
  * <ul>
  *   <li>Schema-per-tenant: every tenant of a server shares the server's URL, so the server has one pool;
  *       the engine's {@code Migrator} positions a borrowed connection on the tenant's schema and puts it
  *       back as it was. These pools stay open until {@link #close()}.</li>
- *   <li>MySQL/MariaDB database-per-tenant, when the server's URL names the tenant in its database alone
- *       ({@link SharedDatabaseUrl}): the server's tenants share one pool on the server without a database;
- *       a borrowed connection is reset to its state after login and put on the tenant's database
- *       ({@link MySqlHandOver}) before it is handed out, so no tenant sees what another's scripts left in
- *       the session. A missing database fails the borrow with the server's error 1049, as a connect to it
- *       would. These pools stay open until {@link #close()}.</li>
- *   <li>Other database-per-tenant URLs and SQLite file-per-tenant: each tenant has its own URL and so its own pool,
+ *   <li>Database-per-tenant and SQLite file-per-tenant: each tenant has its own URL and so its own pool,
  *       kept in a cache of at most {@link PoolSettings#maxCachedPools()} pools; taking a connection for
  *       another URL when the cache is full closes the least recently used pool that has no connection
  *       out. Pools keep no idle connections ({@code minimumIdle = 0}), so an unused one holds nothing
@@ -82,7 +74,6 @@ public final class TenantConnections implements AutoCloseable {
     private final Map<String, Pool> pinned = new LinkedHashMap<>();
     private final LinkedHashMap<String, Pool> cached = new LinkedHashMap<>(16, 0.75f, true);
     private final Map<String, Integer> limits = new HashMap<>();
-    private final MySqlHandOver handOver = new MySqlHandOver();
     private int created;
     private boolean closed;
 
@@ -100,15 +91,8 @@ public final class TenantConnections implements AutoCloseable {
      */
     public Connection connect(Tenant tenant, JdbcUrl url) throws SQLException {
         ServerConfig server = server(tenant.server());
-        Layout layout = Servers.layout(server.layout());
-        String driverUrl = driverUrl(url.value());
-        if (layout == Layout.DATABASE_PER_TENANT) {
-            Optional<SharedDatabaseUrl> shared = SharedDatabaseUrl.of(server.url(), driverUrl);
-            if (shared.isPresent()) {
-                return borrow(server, shared.get().serverUrl(), true, shared.get().database());
-            }
-        }
-        return borrow(server, driverUrl, layout == Layout.SCHEMA_PER_TENANT, null);
+        boolean perServer = Servers.layout(server.layout()) == Layout.SCHEMA_PER_TENANT;
+        return borrow(server, driverUrl(url.value()), perServer);
     }
 
     /**
@@ -121,7 +105,7 @@ public final class TenantConnections implements AutoCloseable {
             throw new RegistryException("server '" + serverName + "' has a URL template with variables ("
                     + JdbcUrl.mask(server.url()) + "); a control database or discovery server needs a plain URL");
         }
-        return borrow(server, driverUrl(server.url()), true, null);
+        return borrow(server, driverUrl(server.url()), true);
     }
 
     /**
@@ -129,7 +113,7 @@ public final class TenantConnections implements AutoCloseable {
      * database, to create one); the pool is cached like a database-per-tenant one.
      */
     public Connection connectAdmin(String serverName, String url) throws SQLException {
-        return borrow(server(serverName), driverUrl(url), false, null);
+        return borrow(server(serverName), driverUrl(url), false);
     }
 
     /**
@@ -202,15 +186,11 @@ public final class TenantConnections implements AutoCloseable {
         all.forEach(pool -> pool.source.close());
     }
 
-    /** A connection from the pool for {@code url}; put on {@code database} through {@link #handOver} unless null. */
-    private Connection borrow(ServerConfig server, String url, boolean perServer, String database) throws SQLException {
+    private Connection borrow(ServerConfig server, String url, boolean perServer) throws SQLException {
         Pool pool = take(server, url, perServer);
         Connection connection;
         try {
             connection = pool.connected ? pool.source.getConnection() : firstConnection(pool);
-            if (database != null) {
-                connection = handOver.ready(pool.source, connection, database);
-            }
         } catch (SQLException | RuntimeException e) {
             returned(pool);
             throw e;
@@ -329,7 +309,7 @@ public final class TenantConnections implements AutoCloseable {
             // pg_stat_activity shows who is connected; a name in the URL wins over this one.
             hikari.addDataSourceProperty("ApplicationName", "flotilla");
         }
-        Dialects.forUrl(url).connectionProperties().forEach(hikari::addDataSourceProperty);
+        dev.flotilla.engine.dialect.Dialects.forUrl(url).connectionProperties().forEach(hikari::addDataSourceProperty);
         // Connect on first use, not here: a server that is down fails its tenants, not the whole run.
         hikari.setInitializationFailTimeout(-1);
         return hikari;

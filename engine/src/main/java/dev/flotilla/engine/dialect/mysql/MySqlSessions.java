@@ -40,8 +40,7 @@ final class MySqlSessions implements Sessions {
         SessionVariables saved = SessionVariables.read(connection, flavor);
         MySqlSession session = new MySqlSession(connection, sql, saved, schema);
         try {
-            // A database-per-tenant connection is on the target's database already: made for it, or put on it by
-            // the pool its server's databases share.
+            // A connection made for the target's database (database-per-tenant) is on it already.
             if (schema != null && !schema.equals(saved.database())) {
                 use(connection, schema);
             }
