@@ -23,7 +23,8 @@ import java.util.Set;
 
 /**
  * Reads many schemas of one database. One catalog query says which schemas and tables exist and how big
- * each history table is; then each ordinary table is read with {@code COPY … TO STDOUT}, one round trip
+ * each history table is (for a planning read, whether it never held an unfinished row, and so need not be
+ * read at all); then each ordinary table is read with {@code COPY … TO STDOUT}, one round trip
  * a table, when it holds at most {@link #COPY_LIMIT_BYTES}. COPY reads a table without planning a query,
  * so the server never opens the table's indexes nor looks at its statistics: that planning was two thirds
  * of a status read (see {@code bench/README.md}, "Status reads"). A bigger history table (a long-lived
@@ -57,8 +58,9 @@ final class PostgresTargetReader implements TargetReader {
             + "CAST(NULL AS VARCHAR)");
 
     /**
-     * Per schema that exists: the kinds of its version and history tables (null when missing) and the
-     * history table's size. Names compared with = (exact, no case folding); ordinary and partitioned
+     * Per schema that exists: the kinds of its version and history tables (null when missing), the
+     * history table's size, and whether a planning read may leave it unopened ({@link #CATALOG_PLANNING};
+     * then it has no size). Names compared with = (exact, no case folding); ordinary and partitioned
      * tables, as the catalog does; a table with inheritance children counts as partitioned, since COPY
      * reads a parent's own rows only. pg_relation_size locks each table only while it looks at it; the
      * TOAST table (long error texts) is counted by its page count as of its last vacuum, which costs no
@@ -73,8 +75,9 @@ final class PostgresTargetReader implements TargetReader {
     private static final String CATALOG = "SELECT t.i - 1, "
             + "CASE WHEN v.relhassubclass THEN 'p' ELSE v.relkind END, "
             + "CASE WHEN h.relhassubclass THEN 'p' ELSE h.relkind END, "
-            + "CASE WHEN h.relkind = 'r' THEN pg_catalog.pg_relation_size(h.oid) "
-            + "+ COALESCE(h.toast_pages, 0) * CAST(current_setting('block_size') AS bigint) END "
+            + "CASE WHEN h.relkind = 'r' AND u.unused IS NULL THEN pg_catalog.pg_relation_size(h.oid) "
+            + "+ COALESCE(h.toast_pages, 0) * CAST(current_setting('block_size') AS bigint) END, "
+            + "u.unused IS NOT NULL "
             + "FROM unnest(CAST(? AS text[])) WITH ORDINALITY AS t(name, i) "
             + "JOIN pg_catalog.pg_namespace n ON n.nspname = t.name "
             + "LEFT JOIN LATERAL (SELECT c.relkind, c.relhassubclass FROM pg_catalog.pg_class c "
@@ -82,7 +85,27 @@ final class PostgresTargetReader implements TargetReader {
             + "LEFT JOIN LATERAL (SELECT c.oid, c.relkind, c.relhassubclass, "
             + "(SELECT x.relpages FROM pg_catalog.pg_class x WHERE x.oid = c.reltoastrelid) AS toast_pages "
             + "FROM pg_catalog.pg_class c "
-            + "WHERE c.relname = ? AND c.relnamespace = n.oid AND c.relkind IN ('r', 'p') OFFSET 0) h ON true";
+            + "WHERE c.relname = ? AND c.relnamespace = n.oid AND c.relkind IN ('r', 'p') OFFSET 0) h ON true ";
+
+    /** A status read opens every history table: it wants the newest row. */
+    private static final String CATALOG_STATUS = CATALOG
+            + "LEFT JOIN (SELECT CAST(NULL AS boolean) AS unused) u ON false";
+
+    /**
+     * A planning read wants unfinished rows only, and a history table whose partial index of them
+     * ({@link PostgresSql#unfinishedIndex}) is its metapage alone never held one: it is left unopened (no
+     * size, no COPY), which halves a no-op run's round trips. pg_relation_size opens the index, not its
+     * table. An index that has held an entry never shrinks back to one page, so a table that once had an
+     * unfinished row is always read. A table without the index (made by an earlier version, or a name
+     * too long for one) is read as before.
+     */
+    private static final String CATALOG_PLANNING = CATALOG
+            + "LEFT JOIN LATERAL (SELECT true AS unused FROM pg_catalog.pg_class x "
+            + "JOIN pg_catalog.pg_index i ON i.indexrelid = x.oid "
+            + "WHERE x.relname = ? AND x.relnamespace = n.oid AND x.relkind = 'i' AND i.indrelid = h.oid "
+            + "AND i.indisvalid AND i.indpred IS NOT NULL AND h.relkind = 'r' AND NOT h.relhassubclass "
+            + "AND pg_catalog.pg_relation_size(x.oid) <= CAST(current_setting('block_size') AS bigint) "
+            + "OFFSET 0) u ON true";
 
     private static final String HISTORY_COLUMNS = String.join(", ", TargetSql.HISTORY_COLUMNS);
     private static final int OUTCOME = TargetSql.HISTORY_COLUMNS.indexOf("outcome");
@@ -103,10 +126,11 @@ final class PostgresTargetReader implements TargetReader {
                 });
         List<String> selects = new ArrayList<>();
         Optional<PgCopy> copies = PgCopy.on(connection);
-        for (Found found : catalog(connection, collector, versionTable, historyTable)) {
+        for (Found found : catalog(connection, collector, versionTable, historyTable, scope)) {
             String schema = collector.targets().get(found.index());
+            boolean readHistory = found.historyKind() != null && !found.neverUnfinished();
             boolean copyVersion = copies.isPresent() && found.versionKind() == Kind.ORDINARY;
-            boolean copyHistory = copies.isPresent() && found.historyKind() == Kind.ORDINARY
+            boolean copyHistory = copies.isPresent() && readHistory && found.historyKind() == Kind.ORDINARY
                     && found.historyBytes() <= COPY_LIMIT_BYTES;
             if (copyVersion) {
                 String table = sql.table(schema, versionTable);
@@ -119,7 +143,7 @@ final class PostgresTargetReader implements TargetReader {
                 parsed(table, () -> history(lines, found.index(), scope, collector));
             }
             String selectVersion = found.versionKind() != null && !copyVersion ? sql.table(schema, versionTable) : null;
-            String selectHistory = found.historyKind() != null && !copyHistory ? sql.table(schema, historyTable) : null;
+            String selectHistory = readHistory && !copyHistory ? sql.table(schema, historyTable) : null;
             if (selectVersion != null || selectHistory != null) {
                 selects.add(SQL.select(found.index(), selectVersion, selectHistory, scope));
             }
@@ -143,26 +167,37 @@ final class PostgresTargetReader implements TargetReader {
     /** How the catalog stores a table that a read can use. */
     private enum Kind { ORDINARY, PARTITIONED }
 
-    /** A schema that exists: its index, its tables' kinds (null when missing), its history table's size. */
-    private record Found(int index, Kind versionKind, Kind historyKind, long historyBytes) {
+    /**
+     * A schema that exists: its index, its tables' kinds (null when missing), its history table's size (not
+     * known when it never held an unfinished row: it was not looked at), and whether it never did.
+     */
+    private record Found(int index, Kind versionKind, Kind historyKind, long historyBytes, boolean neverUnfinished) {
     }
 
     /** Tells the collector what exists; returns what the catalog says of each schema that exists. */
     private static List<Found> catalog(Connection connection, TargetCollector collector, String versionTable,
-                                       String historyTable) throws SQLException {
+                                       String historyTable, ReadScope scope) throws SQLException {
         List<Found> found = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(CATALOG)) {
+        String unfinished = PostgresSql.unfinishedIndex(historyTable);
+        boolean planning = scope == ReadScope.PLANNING && PostgresSql.fits(unfinished);
+        try (PreparedStatement statement = connection.prepareStatement(planning ? CATALOG_PLANNING : CATALOG_STATUS)) {
             Array names = connection.createArrayOf("text", collector.targets().toArray());
             statement.setArray(1, names);
             statement.setString(2, versionTable);
             statement.setString(3, historyTable);
+            if (planning) {
+                statement.setString(4, unfinished);
+            }
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     int index = rows.getInt(1);
                     Kind version = kind(rows.getString(2));
                     long bytes = rows.getLong(4);
-                    // No size: the table went away since the join saw it; the SELECT then says so.
-                    found.add(new Found(index, version, kind(rows.getString(3)), rows.wasNull() ? Long.MAX_VALUE : bytes));
+                    // No size: the table went away since the join saw it (the SELECT then says so), or it
+                    // never held an unfinished row and is not read.
+                    boolean sized = !rows.wasNull();
+                    found.add(new Found(index, version, kind(rows.getString(3)), sized ? bytes : Long.MAX_VALUE,
+                            rows.getBoolean(5)));
                     collector.found(index, version != null);
                 }
             } finally {

@@ -52,6 +52,15 @@ class PostgresSqlTest {
     }
 
     @Test
+    void theHistoryTableHasAPartialIndexOfItsUnfinishedRowsWhoseNameFits() {
+        assertThat(sql.createHistoryTable("t", "flotilla_history")).hasSize(2).last().isEqualTo(
+                "CREATE INDEX IF NOT EXISTS \"flotilla_history_unfinished\" ON \"t\".\"flotilla_history\" (id)"
+                        + " WHERE outcome IN ('running', 'dirty')");
+        assertThat(sql.createHistoryTable("t", "h".repeat(52))).hasSize(2);
+        assertThat(sql.createHistoryTable("t", "h".repeat(53))).hasSize(1);
+    }
+
+    @Test
     void aNameTooLongForTheConstraintSuffixGetsAnUnnamedKey() {
         String table = "v".repeat(61);
         assertThat(sql.createVersionTable(null, table).get(0))

@@ -24,6 +24,7 @@ import java.util.Properties;
 import static dev.flotilla.engine.dialect.Queries.one;
 import static dev.flotilla.engine.dialect.Queries.run;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Schemas of one database; names that need quoting; more schemas than one round of statements; history
@@ -163,6 +164,71 @@ class PostgresTargetReaderTest extends TargetReaderContract {
 
                 assertThat(rows.newest().map(HistoryRow::appliedBy)).contains("Jos\u00e9 M\u00fcller");
             }
+        }
+    }
+
+    /**
+     * A planning read leaves unopened a history table that never held an unfinished row, as its partial
+     * index of them says: another session's lock on the table does not hold the read up, while a status
+     * read, which wants the newest row, waits for it.
+     */
+    @Test
+    void aPlanningReadDoesNotOpenAHistoryTableThatNeverHeldAnUnfinishedRow() throws Exception {
+        try (Connection connection = connect(); Connection locker = connect()) {
+            String place = placeAt(connection, "never unfinished", "a1");
+            String history = dialect.sql().table(place, HISTORY);
+            run(connection, "INSERT INTO " + history + " (run_id, revision, direction, started_at, outcome,"
+                    + " applied_by) VALUES ('run-1', 'a1', 'upgrade', now(), 'applied', 'ops')");
+            locker.setAutoCommit(false);
+            run(locker, "LOCK TABLE " + history + " IN ACCESS EXCLUSIVE MODE");
+            run(connection, "SET lock_timeout = '300ms'");
+
+            TargetRows planning = readOne(connection, place, ReadScope.PLANNING);
+
+            assertThat(planning.versions()).containsExactly("a1");
+            assertThat(planning.dirtyStep()).isEmpty();
+            assertThatThrownBy(() -> readOne(connection, place, ReadScope.STATUS))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("55P03"));
+            locker.rollback();
+        }
+    }
+
+    /** An index that once held an entry stays bigger than one page: that table is read from then on. */
+    @Test
+    void aHistoryTableThatOnceHeldARunningRowIsReadByEveryPlanningRead() throws Exception {
+        try (Connection connection = connect(); Connection locker = connect()) {
+            String place = placeAt(connection, "once running", "a1");
+            String history = dialect.sql().table(place, HISTORY);
+            run(connection, "INSERT INTO " + history + " (run_id, revision, direction, started_at, outcome,"
+                    + " applied_by) VALUES ('run-1', 'a1', 'upgrade', now(), 'running', 'ops')",
+                    "UPDATE " + history + " SET outcome = 'applied'",
+                    "VACUUM " + history);
+            locker.setAutoCommit(false);
+            run(locker, "LOCK TABLE " + history + " IN ACCESS EXCLUSIVE MODE");
+            run(connection, "SET lock_timeout = '300ms'");
+
+            assertThatThrownBy(() -> readOne(connection, place, ReadScope.PLANNING))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("55P03"));
+            locker.rollback();
+            run(connection, "RESET lock_timeout");
+            assertThat(readOne(connection, place, ReadScope.PLANNING).dirtyStep()).isEmpty();
+        }
+    }
+
+    /** A history table made before the partial index existed is read as it always was. */
+    @Test
+    void aHistoryTableWithoutThePartialIndexIsReadAndItsDirtyStepFound() throws Exception {
+        try (Connection connection = connect()) {
+            String place = placeAt(connection, "no index", "a1");
+            run(connection, "DROP INDEX " + dialect.sql().table(place, PostgresSql.unfinishedIndex(HISTORY)),
+                    "INSERT INTO " + dialect.sql().table(place, HISTORY) + " (run_id, revision, direction,"
+                            + " started_at, outcome, statements_done, statements_total, applied_by)"
+                            + " VALUES ('run-1', 'b2', 'upgrade', now(), 'dirty', 1, 3, 'ops')");
+
+            TargetRows planning = readOne(connection, place, ReadScope.PLANNING);
+
+            assertThat(planning.versions()).containsExactly("a1");
+            assertThat(planning.dirtyStep().map(HistoryRow::revision)).contains("b2");
         }
     }
 }
