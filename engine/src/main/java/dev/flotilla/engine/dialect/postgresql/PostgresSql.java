@@ -53,8 +53,22 @@ final class PostgresSql implements DialectSql {
         if (!fits(index)) {
             return List.of(create);
         }
-        return List.of(create, "CREATE INDEX IF NOT EXISTS " + quote(index) + " ON " + table(schema, table)
-                + " (id) WHERE outcome IN ('running', 'dirty')");
+        String body = "BEGIN IF to_regclass(" + literal(table(schema, index)) + ") IS NULL AND pg_has_role("
+                + "(SELECT relowner FROM pg_catalog.pg_class WHERE oid = CAST(" + literal(table(schema, table))
+                + " AS regclass)), 'USAGE') THEN CREATE INDEX " + quote(index) + " ON " + table(schema, table)
+                + " (id) WHERE outcome IN ('running', 'dirty'); END IF; END";
+        return List.of(create, "DO " + literal(body));
+    }
+
+    /**
+     * Why not {@code CREATE INDEX IF NOT EXISTS}: PostgreSQL checks that the role owns the table, and takes
+     * a SHARE lock on it, before it looks for the index; every run that takes the lock would then wait on
+     * a vacuum or an open insert into the history table, and fail on a table another role owns. The
+     * block looks the index up without a lock, and makes it only where it is missing and the role may
+     * (a table of another owner is read as before).
+     */
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     /**
@@ -62,7 +76,9 @@ final class PostgresSql implements DialectSql {
      * searched: a btree that never held an entry is its metapage alone, so the catalog tells a history
      * table that never had a running or dirty row, which a planning read then need not open (see
      * {@link PostgresTargetReader}). Transactional steps never write such a row, so on most tenants the
-     * index stays one page and no write touches it. A name past the identifier limit gets no index.
+     * index stays one page and no write touches it; after one step with {@code transaction = false} the
+     * tenant's history table is read again by every planning read. A name past the identifier limit gets
+     * no index.
      */
     static String unfinishedIndex(String historyTable) {
         return historyTable + "_unfinished";

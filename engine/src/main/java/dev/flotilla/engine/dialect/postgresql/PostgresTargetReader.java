@@ -95,14 +95,17 @@ final class PostgresTargetReader implements TargetReader {
      * A planning read wants unfinished rows only, and a history table whose partial index of them
      * ({@link PostgresSql#unfinishedIndex}) is its metapage alone never held one: it is left unopened (no
      * size, no COPY), which halves a no-op run's round trips. pg_relation_size opens the index, not its
-     * table. An index that has held an entry never shrinks back to one page, so a table that once had an
-     * unfinished row is always read. A table without the index (made by an earlier version, or a name
-     * too long for one) is read as before.
+     * table. A btree that has held an entry stays bigger than one page until it is rebuilt (REINDEX,
+     * VACUUM FULL, CLUSTER, TRUNCATE), and a rebuilt one holds exactly the table's unfinished rows. A
+     * table without the index (made by an earlier version or another owner, or a name too long for one)
+     * is read as before. The index is taken for Flotilla's by its name, table, access method and having a
+     * predicate; an index of that name made otherwise by hand could hide a dirty row.
      */
     private static final String CATALOG_PLANNING = CATALOG
             + "LEFT JOIN LATERAL (SELECT true AS unused FROM pg_catalog.pg_class x "
             + "JOIN pg_catalog.pg_index i ON i.indexrelid = x.oid "
             + "WHERE x.relname = ? AND x.relnamespace = n.oid AND x.relkind = 'i' AND i.indrelid = h.oid "
+            + "AND x.relam = (SELECT a.oid FROM pg_catalog.pg_am a WHERE a.amname = 'btree') "
             + "AND i.indisvalid AND i.indpred IS NOT NULL AND h.relkind = 'r' AND NOT h.relhassubclass "
             + "AND pg_catalog.pg_relation_size(x.oid) <= CAST(current_setting('block_size') AS bigint) "
             + "OFFSET 0) u ON true";

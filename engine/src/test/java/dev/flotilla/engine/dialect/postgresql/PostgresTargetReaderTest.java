@@ -193,7 +193,7 @@ class PostgresTargetReaderTest extends TargetReaderContract {
         }
     }
 
-    /** An index that once held an entry stays bigger than one page: that table is read from then on. */
+    /** An index that once held an entry stays bigger than one page through VACUUM: that table is read. */
     @Test
     void aHistoryTableThatOnceHeldARunningRowIsReadByEveryPlanningRead() throws Exception {
         try (Connection connection = connect(); Connection locker = connect()) {
@@ -229,6 +229,68 @@ class PostgresTargetReaderTest extends TargetReaderContract {
 
             assertThat(planning.versions()).containsExactly("a1");
             assertThat(planning.dirtyStep().map(HistoryRow::revision)).contains("b2");
+        }
+    }
+
+    /**
+     * The table statements every locked run sends take no lock on a history table that has its index:
+     * another session's SHARE UPDATE EXCLUSIVE lock (a VACUUM's) or an open insert does not hold them up.
+     */
+    @Test
+    void theTableStatementsTakeNoLockOnAHistoryTableThatHasItsIndex() throws Exception {
+        try (Connection connection = connect(); Connection other = connect()) {
+            String place = placeAt(connection, "busy", "a1");
+            String history = dialect.sql().table(place, HISTORY);
+            other.setAutoCommit(false);
+            run(other, "LOCK TABLE " + history + " IN SHARE UPDATE EXCLUSIVE MODE",
+                    "INSERT INTO " + history + " (run_id, revision, direction, started_at, outcome, applied_by)"
+                            + " VALUES ('run-2', 'a1', 'upgrade', now(), 'applied', 'ops')");
+            run(connection, "SET lock_timeout = '300ms'");
+
+            tables(connection, place);
+
+            other.rollback();
+            assertThat(one(connection, "SELECT count(*) FROM pg_indexes WHERE schemaname = '"
+                    + place.replace("'", "''") + "' AND indexname = 'flotilla_history_unfinished'")).isEqualTo("1");
+        }
+    }
+
+    /**
+     * A history table that another role owns (made before the index existed, say) keeps working for a role
+     * that may write it but not index it: the table statements leave it without the index, and it is read.
+     */
+    @Test
+    void aHistoryTableOfAnotherOwnerIsLeftWithoutTheIndexAndRead() throws Exception {
+        String role = "flotilla_reader_" + Long.toHexString(System.nanoTime());
+        try (Connection connection = connect()) {
+            try {
+                run(connection, "CREATE ROLE " + role);
+            } catch (SQLException e) {
+                org.junit.jupiter.api.Assumptions.assumeTrue(false,
+                        "the test user cannot create a role on " + db + ": " + e.getMessage());
+            }
+            try {
+                String place = createPlace(connection, "other owner");
+                String schema = dialect.sql().quote(place);
+                run(connection, "GRANT USAGE, CREATE ON SCHEMA " + schema + " TO " + role,
+                        dialect.sql().createVersionTable(place, VERSION).get(0),
+                        dialect.sql().createHistoryTable(place, HISTORY).get(0),
+                        "GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA " + schema + " TO " + role,
+                        "INSERT INTO " + dialect.sql().table(place, VERSION) + " VALUES ('a1')",
+                        "INSERT INTO " + dialect.sql().table(place, HISTORY) + " (run_id, revision, direction,"
+                                + " started_at, outcome, statements_done, statements_total, applied_by)"
+                                + " VALUES ('run-1', 'b2', 'upgrade', now(), 'dirty', 1, 3, 'ops')",
+                        "SET ROLE " + role);
+
+                tables(connection, place);
+                TargetRows planning = readOne(connection, place, ReadScope.PLANNING);
+
+                assertThat(one(connection, "SELECT count(*) FROM pg_indexes WHERE schemaname = '"
+                        + place.replace("'", "''") + "' AND indexname = 'flotilla_history_unfinished'")).isEqualTo("0");
+                assertThat(planning.dirtyStep().map(HistoryRow::revision)).contains("b2");
+            } finally {
+                run(connection, "RESET ROLE", "DROP OWNED BY " + role, "DROP ROLE " + role);
+            }
         }
     }
 }
