@@ -176,19 +176,14 @@ class PostgresTargetReaderTest extends TargetReaderContract {
     void aPlanningReadDoesNotOpenAHistoryTableThatNeverHeldAnUnfinishedRow() throws Exception {
         try (Connection connection = connect(); Connection locker = connect()) {
             String place = placeAt(connection, "never unfinished", "a1");
-            String history = dialect.sql().table(place, HISTORY);
-            run(connection, "INSERT INTO " + history + " (run_id, revision, direction, started_at, outcome,"
-                    + " applied_by) VALUES ('run-1', 'a1', 'upgrade', now(), 'applied', 'ops')");
-            locker.setAutoCommit(false);
-            run(locker, "LOCK TABLE " + history + " IN ACCESS EXCLUSIVE MODE");
-            run(connection, "SET lock_timeout = '300ms'");
+            run(connection, historyRow(place, "applied"));
+            lockHistory(locker, place, "ACCESS EXCLUSIVE", connection);
 
             TargetRows planning = readOne(connection, place, ReadScope.PLANNING);
 
             assertThat(planning.versions()).containsExactly("a1");
             assertThat(planning.dirtyStep()).isEmpty();
-            assertThatThrownBy(() -> readOne(connection, place, ReadScope.STATUS))
-                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("55P03"));
+            assertLockTimeout(() -> readOne(connection, place, ReadScope.STATUS));
             locker.rollback();
         }
     }
@@ -199,16 +194,11 @@ class PostgresTargetReaderTest extends TargetReaderContract {
         try (Connection connection = connect(); Connection locker = connect()) {
             String place = placeAt(connection, "once running", "a1");
             String history = dialect.sql().table(place, HISTORY);
-            run(connection, "INSERT INTO " + history + " (run_id, revision, direction, started_at, outcome,"
-                    + " applied_by) VALUES ('run-1', 'a1', 'upgrade', now(), 'running', 'ops')",
-                    "UPDATE " + history + " SET outcome = 'applied'",
+            run(connection, historyRow(place, "running"), "UPDATE " + history + " SET outcome = 'applied'",
                     "VACUUM " + history);
-            locker.setAutoCommit(false);
-            run(locker, "LOCK TABLE " + history + " IN ACCESS EXCLUSIVE MODE");
-            run(connection, "SET lock_timeout = '300ms'");
+            lockHistory(locker, place, "ACCESS EXCLUSIVE", connection);
 
-            assertThatThrownBy(() -> readOne(connection, place, ReadScope.PLANNING))
-                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("55P03"));
+            assertLockTimeout(() -> readOne(connection, place, ReadScope.PLANNING));
             locker.rollback();
             run(connection, "RESET lock_timeout");
             assertThat(readOne(connection, place, ReadScope.PLANNING).dirtyStep()).isEmpty();
@@ -240,12 +230,8 @@ class PostgresTargetReaderTest extends TargetReaderContract {
     void theTableStatementsTakeNoLockOnAHistoryTableThatHasItsIndex() throws Exception {
         try (Connection connection = connect(); Connection other = connect()) {
             String place = placeAt(connection, "busy", "a1");
-            String history = dialect.sql().table(place, HISTORY);
-            other.setAutoCommit(false);
-            run(other, "LOCK TABLE " + history + " IN SHARE UPDATE EXCLUSIVE MODE",
-                    "INSERT INTO " + history + " (run_id, revision, direction, started_at, outcome, applied_by)"
-                            + " VALUES ('run-2', 'a1', 'upgrade', now(), 'applied', 'ops')");
-            run(connection, "SET lock_timeout = '300ms'");
+            lockHistory(other, place, "SHARE UPDATE EXCLUSIVE", connection);
+            run(other, historyRow(place, "applied"));
 
             tables(connection, place);
 
@@ -292,5 +278,26 @@ class PostgresTargetReaderTest extends TargetReaderContract {
                 run(connection, "RESET ROLE", "DROP OWNED BY " + role, "DROP ROLE " + role);
             }
         }
+    }
+
+    /** A minimal history row of {@code place} with {@code outcome}. */
+    private String historyRow(String place, String outcome) {
+        return "INSERT INTO " + dialect.sql().table(place, HISTORY) + " (run_id, revision, direction, started_at,"
+                + " outcome, applied_by) VALUES ('run-1', 'a1', 'upgrade', now(), '" + outcome + "', 'ops')";
+    }
+
+    /**
+     * {@code holder} takes a lock of {@code mode} on {@code place}'s history table in a transaction left
+     * open; {@code waiter} then gives up waiting for a lock after 300 ms.
+     */
+    private void lockHistory(Connection holder, String place, String mode, Connection waiter) throws SQLException {
+        holder.setAutoCommit(false);
+        run(holder, "LOCK TABLE " + dialect.sql().table(place, HISTORY) + " IN " + mode + " MODE");
+        run(waiter, "SET lock_timeout = '300ms'");
+    }
+
+    private static void assertLockTimeout(org.assertj.core.api.ThrowableAssert.ThrowingCallable read) {
+        assertThatThrownBy(read).isInstanceOfSatisfying(SQLException.class,
+                e -> assertThat(e.getSQLState()).isEqualTo("55P03"));
     }
 }
