@@ -16,6 +16,14 @@ public interface DialectSql {
      */
     String quote(String identifier);
 
+    /**
+     * {@code value} as a quoted string literal, for SQL text where it cannot be bound as a parameter
+     * (offline scripts, a {@code DO} block's body): single quotes doubled.
+     */
+    default String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
     /** {@code table} quoted, qualified by {@code schema} (quoted) unless it is null. */
     String table(String schema, String table);
 

@@ -207,7 +207,7 @@ final class HistoryTable {
     }
 
     private String literal(String value) {
-        return SqlLiterals.string(dialect, value);
+        return dialect.sql().literal(value);
     }
 
     private List<HistoryEntry> select(Connection connection, String where) throws SQLException {

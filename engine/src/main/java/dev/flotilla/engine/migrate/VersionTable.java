@@ -93,7 +93,7 @@ final class VersionTable {
 
     /** The same changes as literal SQL, for offline scripts. */
     List<String> literalStatements(List<VersionRowChange> changes) {
-        return changes.stream().map(c -> text(c, v -> SqlLiterals.string(dialect, v))).toList();
+        return changes.stream().map(c -> text(c, dialect.sql()::literal)).toList();
     }
 
     /** The statement for a change, each value written by {@code value} (a parameter mark or a literal). */

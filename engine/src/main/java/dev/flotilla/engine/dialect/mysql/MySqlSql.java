@@ -22,6 +22,12 @@ final class MySqlSql implements DialectSql {
         return Identifiers.quote(identifier, '`');
     }
 
+    /** Backslashes doubled too: MySQL's default SQL mode reads them as escapes. */
+    @Override
+    public String literal(String value) {
+        return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+
     @Override
     public String table(String schema, String table) {
         return schema == null ? quote(table) : quote(schema) + "." + quote(table);

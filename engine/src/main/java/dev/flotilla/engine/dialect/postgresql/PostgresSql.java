@@ -53,22 +53,16 @@ final class PostgresSql implements DialectSql {
         if (!fits(index)) {
             return List.of(create);
         }
+        // Not CREATE INDEX IF NOT EXISTS: PostgreSQL checks that the role owns the table, and takes a SHARE
+        // lock on it, before it looks for the index; every run that takes the lock would then wait on a
+        // vacuum or an open insert into the history table, and fail on a table another role owns. The
+        // block looks the index up without a lock, and makes it only where it is missing and the role may
+        // (a table of another owner is read as before).
         String body = "BEGIN IF to_regclass(" + literal(table(schema, index)) + ") IS NULL AND pg_has_role("
                 + "(SELECT relowner FROM pg_catalog.pg_class WHERE oid = CAST(" + literal(table(schema, table))
                 + " AS regclass)), 'USAGE') THEN CREATE INDEX " + quote(index) + " ON " + table(schema, table)
                 + " (id) WHERE outcome IN ('running', 'dirty'); END IF; END";
         return List.of(create, "DO " + literal(body));
-    }
-
-    /**
-     * Why not {@code CREATE INDEX IF NOT EXISTS}: PostgreSQL checks that the role owns the table, and takes
-     * a SHARE lock on it, before it looks for the index; every run that takes the lock would then wait on
-     * a vacuum or an open insert into the history table, and fail on a table another role owns. The
-     * block looks the index up without a lock, and makes it only where it is missing and the role may
-     * (a table of another owner is read as before).
-     */
-    private static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
     }
 
     /**

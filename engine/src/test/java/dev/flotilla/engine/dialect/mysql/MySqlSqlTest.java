@@ -51,4 +51,9 @@ class MySqlSqlTest {
         // 9 + 8 + 1 + 46 = 64 characters: still readable
         assertThat(LockName.of("tenant_1", "v".repeat(46))).hasSize(64).isEqualTo("flotilla:tenant_1." + "v".repeat(46));
     }
+
+    @Test
+    void aStringLiteralDoublesItsQuotesAndBackslashes() {
+        assertThat(sql.literal("it's a\\path")).isEqualTo("'it''s a\\\\path'");
+    }
 }

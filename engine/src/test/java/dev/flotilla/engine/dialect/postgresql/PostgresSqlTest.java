@@ -79,4 +79,9 @@ class PostgresSqlTest {
         assertThat(all).noneMatch(statement -> statement.strip().endsWith(";"));
         assertThat(sql.beginTransaction()).isEqualTo("BEGIN");
     }
+
+    @Test
+    void aStringLiteralDoublesItsQuotesAndKeepsBackslashes() {
+        assertThat(sql.literal("it's a\\path")).isEqualTo("'it''s a\\path'");
+    }
 }
