@@ -76,7 +76,8 @@ public final class FleetRun {
         // Planning needs the version rows and the dirty step, not the last run: the cheaper read. A tenant
         // found at its target is left alone without its lock, so the dirty step must be read for it; every
         // other tenant is checked again under its lock by the runner.
-        Map<String, Reading> readings = new FleetSurvey(flotilla).read(tenants, ReadScope.PLANNING);
+        Map<String, Reading> readings = new FleetSurvey(flotilla).read(tenants, ReadScope.PLANNING,
+                settings.perServer());
         limits.keySet().forEach(server -> flotilla.connections().closeIdle(server));
         List<TenantPlan> plans = Plans.of(command, flotilla.migrations().graph(), tenants, readings);
         Results results = new Results(tenants.stream().map(Tenant::id).toList(), listener, control,

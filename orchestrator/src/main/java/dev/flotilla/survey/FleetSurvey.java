@@ -25,7 +25,7 @@ import java.util.concurrent.Executor;
  * </ul>
  *
  * Every server is read at the same time, each through at most as many connections as a run may hold on
- * it ({@code max_concurrency}, lowered by {@code defaults.per_server}). A tenant whose schema, database or
+ * it ({@code max_concurrency}, lowered by {@code defaults.per_server}, or by the run's own per-server limit). A tenant whose schema, database or
  * file does not exist is {@link Reading.Found} uninitialized; a server that fails or does not answer
  * within the connect and read timeouts makes its tenants {@link Reading.Unreachable} with the reason
  * (never its password). The connections are the survey's own, opened and closed within {@link #read};
@@ -57,10 +57,23 @@ public final class FleetSurvey {
      * is then empty), which is all a run needs to tell the tenants already at their target from the rest.
      */
     public Map<String, Reading> read(List<Tenant> tenants, ReadScope scope) {
-        Map<String, List<ReadUnit>> units = SurveyPlan.units(flotilla, tenants, settings.tenantsPerConnection());
+        return read(tenants, scope, flotilla.config().defaults().perServer());
+    }
+
+    /**
+     * As {@link #read(List, ReadScope)}, holding at most {@code perServer} connections on each server (fewer
+     * where its {@code max_concurrency} is lower): a run reads with its own {@code --per-server}, so that the
+     * survey never holds more connections on a server than the run's tenants may.
+     */
+    public Map<String, Reading> read(List<Tenant> tenants, ReadScope scope, int perServer) {
+        if (perServer < 1) {
+            throw new IllegalArgumentException("perServer must be at least 1, found " + perServer);
+        }
+        Map<String, List<ReadUnit>> units = SurveyPlan.units(flotilla, tenants, settings.tenantsPerConnection(),
+                perServer);
         Map<String, Integer> limits = new LinkedHashMap<>();
         units.keySet().forEach(server -> limits.put(server,
-                SurveyPlan.limit(flotilla, flotilla.config().server(server).orElseThrow())));
+                SurveyPlan.limit(flotilla.config().server(server).orElseThrow(), perServer)));
         MigratorSettings tables = flotilla.migrator(MigrationListener.NONE).settings();
         Executor timeouts = Runnable::run;
         UnitReader reader = new UnitReader(settings, new Readings(flotilla.migrations().graph()),

@@ -26,7 +26,8 @@ final class SurveyPlan {
     }
 
     /** The units per server name, servers and tenants in the order first met. */
-    static Map<String, List<ReadUnit>> units(Flotilla flotilla, List<Tenant> tenants, int tenantsPerConnection) {
+    static Map<String, List<ReadUnit>> units(Flotilla flotilla, List<Tenant> tenants, int tenantsPerConnection,
+                                             int perServer) {
         Map<String, Map<String, List<Tenant>>> shared = new LinkedHashMap<>();
         Map<String, List<ReadUnit>> units = new LinkedHashMap<>();
         for (Tenant tenant : tenants) {
@@ -49,7 +50,7 @@ final class SurveyPlan {
             }
         }
         shared.forEach((server, byUrl) -> byUrl.forEach((connectTo, group) ->
-                units.get(server).addAll(split(flotilla, connectTo, group, tenantsPerConnection))));
+                units.get(server).addAll(split(flotilla, connectTo, group, tenantsPerConnection, perServer))));
         return units;
     }
 
@@ -70,9 +71,9 @@ final class SurveyPlan {
     }
 
     private static List<ReadUnit> split(Flotilla flotilla, String connectTo, List<Tenant> group,
-                                        int tenantsPerConnection) {
+                                        int tenantsPerConnection, int perServer) {
         ServerConfig server = flotilla.config().server(group.get(0).server()).orElseThrow();
-        int limit = limit(flotilla, server);
+        int limit = limit(server, perServer);
         int count = Math.max(1, Math.min(limit, (group.size() + tenantsPerConnection - 1) / tenantsPerConnection));
         boolean schemas = server.layout() == Layout.SCHEMA_PER_TENANT;
         List<ReadUnit> units = new ArrayList<>();
@@ -86,7 +87,7 @@ final class SurveyPlan {
     }
 
     /** Connections a survey may hold on {@code server} at once: as many as a run's tenants in flight. */
-    static int limit(Flotilla flotilla, ServerConfig server) {
-        return Math.min(server.maxConcurrency(), flotilla.config().defaults().perServer());
+    static int limit(ServerConfig server, int perServer) {
+        return Math.min(server.maxConcurrency(), perServer);
     }
 }

@@ -3,6 +3,7 @@ package dev.flotilla.survey;
 import dev.flotilla.Flotilla;
 import dev.flotilla.engine.dialect.Dialect;
 import dev.flotilla.engine.dialect.Dialects;
+import dev.flotilla.engine.dialect.ReadScope;
 import dev.flotilla.engine.dialect.TargetLock;
 import dev.flotilla.engine.migrate.HistoryEntry;
 import dev.flotilla.engine.migrate.TargetStatus;
@@ -172,6 +173,24 @@ class PostgresSurveyTest {
             assertThat(connector.opened.get()).isEqualTo(2);
             assertThat(connector.open.get()).isZero();
             assertThat(flotilla.connections().poolsCreated()).as("the Flotilla's own pools").isZero();
+        }
+    }
+
+    @Test
+    void aRunsPerServerLimitBoundsTheSurveysConnectionsBelowTheServersOwn() throws Exception {
+        int count = 200;
+        fleet.tenants(IntStream.range(0, count).mapToObj(i -> "{id: t" + i + ", server: pg, schema: " + schema(i) + "}")
+                .toList());
+        SurveyFleet.CountingConnector connector = new SurveyFleet.CountingConnector();
+        try (Flotilla flotilla = fleet.open(Map.of("PG_PASSWORD", PASSWORD, "USER", "tester"))) {
+            Map<String, Reading> readings = new FleetSurvey(flotilla, SurveySettings.DEFAULTS.withConnector(connector)
+                    .withTenantsPerConnection(100)).read(flotilla.registry().tenants(), ReadScope.PLANNING, 1);
+
+            assertThat(revisionsCount(readings)).isEqualTo(Map.of("uninitialized", 200L));
+            // 200 tenants at 100 a connection would take two; the server allows two; the run's --per-server 1
+            assertThat(connector.peak.get()).isEqualTo(1);
+            assertThat(connector.opened.get()).isEqualTo(1);
+            assertThat(connector.open.get()).isZero();
         }
     }
 
