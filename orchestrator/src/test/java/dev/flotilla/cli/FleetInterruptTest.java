@@ -1,5 +1,9 @@
 package dev.flotilla.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flotilla.cli.TestCli.Result;
 import dev.flotilla.testkit.DatabaseKind;
 import dev.flotilla.testkit.DatabaseTest;
 import dev.flotilla.testkit.TestDatabase;
@@ -8,6 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,7 +30,8 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * SIGTERM to a real {@code flotilla upgrade --all} process: the tenants in flight finish their step, the
  * rest are skipped as interrupted, nothing is left locked or half-done, and the exit code is 130. A second
- * SIGTERM cancels the steps in flight instead, which roll back.
+ * SIGTERM cancels the steps in flight instead, which roll back. The interrupted run still writes its report
+ * and ends its journal, and {@code --resume} takes up exactly the tenants it skipped.
  */
 @DatabaseTest(DatabaseKind.POSTGRESQL)
 class FleetInterruptTest {
@@ -36,6 +43,8 @@ class FleetInterruptTest {
     Path dir;
 
     private TestDatabase pg;
+    /** The one that ran the setup: its random source has moved on, so its next run id is a new one. */
+    private TestCli cli;
 
     @BeforeEach
     void fleetAtR3(TestDatabases databases) throws Exception {
@@ -61,7 +70,8 @@ class FleetInterruptTest {
                   file: tenants.yaml
                 """.formatted(pg.jdbcUrl(), pg.user()));
         execute(schemas.toString());
-        new TestCli(dir).env("USER", "tester").env("PG_PASSWORD", pg.password()).ok("upgrade", "--all", R3);
+        cli = new TestCli(dir).env("USER", "tester").env("PG_PASSWORD", pg.password());
+        cli.ok("upgrade", "--all", R3);
     }
 
     @Test
@@ -83,6 +93,63 @@ class FleetInterruptTest {
         } finally {
             child.destroyForcibly();
         }
+    }
+
+    @Test
+    void anInterruptedRunWritesItsReportAndEndsItsJournalAndResumeMigratesExactlyTheTenantsItSkipped()
+            throws Exception {
+        Process child = start("--report", "report.json");
+        try {
+            awaitSleepingSteps(child, 2);
+            child.destroy();
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("the child ended").isTrue();
+            assertThat(child.exitValue()).as("stderr:%n%s", Files.readString(dir.resolve("err.txt"))).isEqualTo(130);
+        } finally {
+            child.destroyForcibly();
+        }
+
+        JsonNode report = new ObjectMapper().readTree(dir.resolve("report.json").toFile());
+        JsonNode run = report.get("run");
+        String runId = run.get("id").asText();
+        assertThat(run.get("command").asText()).isEqualTo("upgrade");
+        assertThat(run.get("target").asText()).isEqualTo("heads");
+        assertThat(run.get("interrupted").asBoolean()).isTrue();
+        assertThat(run.get("stop_reason").asText()).isEqualTo("interrupted");
+        assertThat(run.get("total").asInt()).isEqualTo(TENANTS);
+        assertThat(run.get("counts")).isEqualTo(json("""
+                {"migrated": 2, "unchanged": 0, "planned": 0, "failed": 0, "locked": 0, "skipped": 4}"""));
+        List<JsonNode> tenants = new ArrayList<>();
+        report.get("tenants").forEach(tenants::add);
+        // The two in flight slept 2 s in their step; the others never started.
+        assertThat(tenants.subList(0, 2)).allSatisfy(tenant ->
+                assertThat(tenant.get("duration_ms").asLong()).isGreaterThanOrEqualTo(2000));
+        assertThat(tenants.subList(2, TENANTS)).allSatisfy(tenant ->
+                assertThat(tenant.get("duration_ms").asLong()).isZero());
+        tenants.forEach(tenant -> ((ObjectNode) tenant).remove("duration_ms"));
+        assertThat(tenants).containsExactly(
+                migrated("t1"), migrated("t2"), skipped("t3"), skipped("t4"), skipped("t5"), skipped("t6"));
+
+        List<String> journal = Files.readAllLines(dir.resolve(".flotilla/runs/" + runId + ".jsonl"));
+        assertThat(json(journal.get(journal.size() - 1))).isEqualTo(json("""
+                {"type": "end", "finished_at": "%s", "interrupted": true, "stop_reason": "interrupted"}"""
+                .formatted(run.get("finished").asText())));
+        assertThat(journal.stream().map(this::json).filter(line -> line.get("type").asText().equals("tenant"))
+                .map(line -> line.get("tenant").asText() + "=" + line.get("outcome").asText()))
+                .containsExactlyInAnyOrder("t1=migrated", "t2=migrated", "t3=skipped", "t4=skipped", "t5=skipped",
+                        "t6=skipped");
+
+        Result resumed = cli.run("upgrade", "--resume", runId, "--concurrency", "4");
+        assertThat(resumed.exitCode()).as("stdout:%n%s%nstderr:%n%s", resumed.out(), resumed.err()).isZero();
+        assertThat(TestCli.beforeSummary(resumed.out()).lines()).containsExactlyInAnyOrder(
+                "t3: Upgraded " + R3 + " -> " + R4 + " (1 step, 0 ms).",
+                "t4: Upgraded " + R3 + " -> " + R4 + " (1 step, 0 ms).",
+                "t5: Upgraded " + R3 + " -> " + R4 + " (1 step, 0 ms).",
+                "t6: Upgraded " + R3 + " -> " + R4 + " (1 step, 0 ms).");
+        for (int i = 1; i <= TENANTS; i++) {
+            assertThat(query("SELECT COUNT(*) FROM t" + i + ".flotilla_history WHERE outcome = 'applied' AND revision = '"
+                    + R4 + "'")).as("t" + i + ": %s applied once", R4).isEqualTo(1);
+        }
+        assertThat(advisoryLocks()).isZero();
     }
 
     @Test
@@ -132,6 +199,28 @@ class FleetInterruptTest {
         assertThat(advisoryLocks()).isZero();
         assertThat(count(R4, "applied")).isZero();
         assertThat(count(null, "running") + count(null, "dirty")).isZero();
+    }
+
+    /** A tenant of the report that finished its step after the interrupt (its duration left out). */
+    private JsonNode migrated(String id) {
+        return json("""
+                {"id": "%s", "server": "pg", "from": ["%s"], "to": ["%s"], "steps": ["%s"], "attempts": 1,
+                 "outcome": "migrated", "error": null}""".formatted(id, R3, R4, R4));
+    }
+
+    /** A tenant of the report never started because of the interrupt (its duration left out). */
+    private JsonNode skipped(String id) {
+        return json("""
+                {"id": "%s", "server": "pg", "from": ["%s"], "to": ["%s"], "steps": [], "attempts": 0,
+                 "outcome": "skipped", "error": "interrupted"}""".formatted(id, R3, R3));
+    }
+
+    private JsonNode json(String text) {
+        try {
+            return new ObjectMapper().readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Process start(String... options) throws Exception {
