@@ -3,6 +3,7 @@ package dev.flotilla.run;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,7 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * One Resilience4j circuit breaker per server, configured for small fleets (its default needs 100 calls):
  * a count window of a few tenants, counting only connection failures, so that a tenant's own broken
- * script never takes its server out. State changes go to the run's listener. Thread-safe.
+ * script never takes its server out. Each server's state goes to the run's listener when the run starts
+ * ({@link #announce}) and at each change. Thread-safe.
  */
 final class Circuits {
 
@@ -37,6 +39,14 @@ final class Circuits {
         return breakers.computeIfAbsent(server, this::create);
     }
 
+    /**
+     * Tells the listener each server's state, closed, before any tenant runs: a gauge of the circuits then
+     * has a series for every server of the run, not only for those whose circuit changes.
+     */
+    void announce(Collection<String> servers) {
+        servers.forEach(server -> listener.circuitChanged(server, name(of(server).getState())));
+    }
+
     /** Records a failure against the server, remembering its text for the tenants it skips. */
     void failed(String server, long nanos, Throwable failure, String text) {
         if (Failures.connectionFailure(failure)) {
@@ -53,8 +63,12 @@ final class Circuits {
     private CircuitBreaker create(String server) {
         CircuitBreaker breaker = CircuitBreaker.of(server, config);
         breaker.getEventPublisher().onStateTransition(event -> listener.circuitChanged(server,
-                event.getStateTransition().getToState().name().toLowerCase(Locale.ROOT)));
+                name(event.getStateTransition().getToState())));
         return breaker;
+    }
+
+    private static String name(CircuitBreaker.State state) {
+        return state.name().toLowerCase(Locale.ROOT);
     }
 
     static String firstLine(String text) {

@@ -84,6 +84,7 @@ public final class FleetRun {
                 settings.maxFailures());
         Circuits circuits = new Circuits(settings.circuit(), listener);
         listener.runStarted(runId, command.name(), tenants.size());
+        circuits.announce(limits.keySet());
         List<TenantPlan> work = settle(plans, results, circuits);
         if (!settings.dryRun()) {
             RunContext context = new RunContext(runId, flotilla, command, circuits, retry(), control, sleeper, listener,

@@ -42,7 +42,10 @@ public interface RunListener {
     default void tenantFinished(TenantResult result) {
     }
 
-    /** A server's circuit breaker changed state ({@code closed}, {@code open}, {@code half_open}). */
+    /**
+     * A server's circuit breaker state ({@code closed}, {@code open}, {@code half_open}): {@code closed} for
+     * every server of the run right after {@link #runStarted}, then at each change.
+     */
     default void circuitChanged(String server, String state) {
     }
 

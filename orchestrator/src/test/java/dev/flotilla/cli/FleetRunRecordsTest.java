@@ -108,7 +108,8 @@ class FleetRunRecordsTest {
         assertThat(Files.readAllLines(metrics)).contains(
                 "flotilla_tenants_total{outcome=\"migrated\"} 2.0",
                 "flotilla_tenants_total{outcome=\"failed\"} 1.0",
-                "flotilla_run_tenants 3.0");
+                "flotilla_run_tenants 3.0",
+                "flotilla_circuit_state{server=\"files\"} 0.0");
         // -q prints only the summary, since a tenant failed.
         assertThat(result.out()).startsWith("\nRun " + RUN_ID + ": upgrade heads, 3 tenants in 0 ms\n");
     }

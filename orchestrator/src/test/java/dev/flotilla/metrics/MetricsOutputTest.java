@@ -55,6 +55,9 @@ class MetricsOutputTest {
     void writesTheTextfileAtTheEndWithTheFinalValues() throws Exception {
         Path file = dir.resolve("textfile/flotilla.prom");
         MetricsOutput output = MetricsOutput.open(MetricsSettings.of(null, file));
+        output.listener().circuitChanged("pg1", "closed");
+        output.listener().circuitChanged("my1", "closed");
+        output.listener().circuitChanged("my1", "open");
         output.listener().tenantFinished(result("a", Outcome.MIGRATED, 1, 100, null));
         output.listener().tenantFinished(result("b", Outcome.FAILED, 2, 300, "boom"));
         output.listener().tenantRetrying("b", "pg1", 1, "lock timeout", Duration.ZERO);
@@ -68,7 +71,9 @@ class MetricsOutputTest {
                 .containsEntry("flotilla_tenants_total{outcome=\"failed\"}", 1.0)
                 .containsEntry("flotilla_tenant_duration_seconds_count", 2.0)
                 .containsEntry("flotilla_tenant_duration_seconds_sum", 0.4)
-                .containsEntry("flotilla_retries_total", 1.0);
+                .containsEntry("flotilla_retries_total", 1.0)
+                .containsEntry("flotilla_circuit_state{server=\"pg1\"}", 0.0)
+                .containsEntry("flotilla_circuit_state{server=\"my1\"}", 2.0);
         try (Stream<Path> files = Files.list(file.getParent())) {
             assertThat(files.map(path -> path.getFileName().toString())).containsExactly("flotilla.prom");
         }

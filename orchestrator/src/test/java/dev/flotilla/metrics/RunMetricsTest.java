@@ -45,6 +45,9 @@ class RunMetricsTest {
     @Test
     void countsTenantsByOutcomeTimesTenantsAndStepsAndCountsRetries() {
         metrics.runStarted("r-1", "upgrade", 3);
+        // As a run does right after it starts: every server's circuit, closed.
+        metrics.circuitChanged("pg1", "closed");
+        metrics.circuitChanged("my1", "closed");
         metrics.tenantStarted("a", "pg1");
         metrics.stepFinished("a", "pg1", "r1", Duration.ofMillis(250));
         metrics.stepFinished("a", "pg1", "r2", Duration.ofMillis(750));
@@ -71,6 +74,8 @@ class RunMetricsTest {
                 entry("flotilla_step_duration_seconds_sum", 1.0),
                 entry("flotilla_step_duration_seconds_max", 0.75),
                 entry("flotilla_retries_total", 2.0),
+                entry("flotilla_circuit_state{server=\"pg1\"}", 0.0),
+                entry("flotilla_circuit_state{server=\"my1\"}", 0.0),
                 entry("flotilla_tenants_in_flight", 0.0),
                 entry("flotilla_run_tenants", 3.0),
                 entry("flotilla_run_finished_timestamp_seconds", (double) START.plusSeconds(2).getEpochSecond())));

@@ -165,7 +165,7 @@ class FleetRunPostgresTest {
                 assertThat(result.outcome()).isEqualTo(Outcome.SKIPPED);
                 assertThat(result.error()).startsWith("server unavailable: cannot read server 'down' at");
             });
-            assertThat(recorder.circuits).containsExactly("down: open");
+            assertThat(recorder.circuits).containsExactly("pg: closed", "down: closed", "down: open");
             assertThat(summary.results()).filteredOn(result -> result.server().equals("pg"))
                     .hasSize(20).allSatisfy(result -> assertThat(result.outcome()).isEqualTo(Outcome.MIGRATED));
             assertThat(summary.elapsed()).isLessThan(Duration.ofSeconds(30));

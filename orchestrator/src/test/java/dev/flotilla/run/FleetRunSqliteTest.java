@@ -68,6 +68,7 @@ class FleetRunSqliteTest {
                 assertThat(result.attempts()).isEqualTo(1);
             });
             assertThat(recorder.finished).hasSize(12);
+            assertThat(recorder.circuits).containsExactly("files: closed");
             assertThat(SampleProject.column("jdbc:sqlite:" + dir.resolve("data/t07.db"),
                     "SELECT DISTINCT run_id FROM flotilla_history")).containsExactly(first.runId());
             assertThat(first.anyFailed()).isFalse();
