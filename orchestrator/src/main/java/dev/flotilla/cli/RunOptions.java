@@ -25,14 +25,14 @@ final class RunOptions {
             description = "Start no more tenants once N have failed; in-flight ones finish (default: defaults.max_failures; 0 no limit).")
     Integer maxFailures;
 
-    @Option(names = "--canary", paramLabel = "N", description = "Migrate the first N tenants with work to do first; stop if any fails.")
+    @Option(names = "--canary", paramLabel = "N", description = "Migrate the first N tenants with work to do first; stop unless all succeed.")
     Integer canary;
 
-    @Option(names = "--canary-tag", paramLabel = "TAG", description = "Migrate the tenants with this tag first; stop if any fails.")
+    @Option(names = "--canary-tag", paramLabel = "TAG", description = "Migrate the tenants with this tag first; stop unless all succeed.")
     String canaryTag;
 
     @Option(names = "--waves", paramLabel = "TAG", split = ",",
-            description = "Tags in order: tenants with the first tag, then the second, ..., then the rest; a wave with a failure stops the waves after it.")
+            description = "Tags in order: tenants with the first tag, then the second, ..., then the rest; a wave in which a tenant did not succeed stops the waves after it.")
     List<String> waves = new ArrayList<>();
 
     @Option(names = "--retries", paramLabel = "N",

@@ -35,8 +35,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       connections. Canaries first, then waves by tag, then the rest ({@link RunSettings}).</li>
  *   <li>Each tenant is retried while its failure is transient and left nothing behind; a server whose
  *       tenants cannot connect opens its circuit and its remaining tenants are skipped; the failure budget,
- *       a failed canary or wave, or {@link #interrupt()} stop the scheduling, in-flight tenants finish,
- *       and the tenants never started end {@code skipped} with the reason.</li>
+ *       a canary or wave with a tenant that did not succeed ({@link Phases}), or {@link #interrupt()} stop the
+ *       scheduling, in-flight tenants finish, and the tenants never started end {@code skipped} with the
+ *       reason.</li>
  * </ol>
  *
  * Every history row the run writes, on every tenant, carries the run's id ({@link RunSummary#runId()}).
@@ -163,9 +164,7 @@ public final class FleetRun {
             Dispatcher dispatcher = new Dispatcher(workers, settings.concurrency(), limits, control);
             for (Phases phase : Phases.of(settings, work)) {
                 dispatcher.run(phase.tenants(), plan -> () -> results.add(call(context, plan)));
-                if (phase.gate().isPresent() && results.anyFailed(phase.tenants())) {
-                    control.stop(phase.gate().get());
-                }
+                phase.stopReason(results).ifPresent(control::stop);
             }
         } catch (InterruptedException e) {
             control.interrupt();

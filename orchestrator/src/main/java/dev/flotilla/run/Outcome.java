@@ -14,7 +14,10 @@ public enum Outcome {
     FAILED,
     /** Another run held the tenant's lock past the bounded wait; nothing was applied by this run. */
     LOCKED,
-    /** Never started: server unavailable, failure budget spent, canary failed, or interrupted; see the reason. */
+    /**
+     * Never started: server unavailable, failure budget spent, a canary or wave did not succeed, or
+     * interrupted; see the reason.
+     */
     SKIPPED;
 
     /** The name reports use: {@code migrated}, {@code failed}, … */

@@ -44,10 +44,15 @@ final class Results {
         return byTenant.containsKey(tenant);
     }
 
-    /** Whether any of {@code tenants} failed. */
-    boolean anyFailed(List<TenantPlan> tenants) {
+    /**
+     * The results of {@code tenants} that ended neither migrated nor unchanged, in their order; a tenant with
+     * no result yet is left out.
+     */
+    List<TenantResult> unsuccessful(List<TenantPlan> tenants) {
         return tenants.stream().map(plan -> byTenant.get(plan.id()))
-                .anyMatch(result -> result != null && result.outcome().isFailure());
+                .filter(result -> result != null && result.outcome() != Outcome.MIGRATED
+                        && result.outcome() != Outcome.UNCHANGED)
+                .toList();
     }
 
     /** Every result, in selection order. */

@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Whether a run still schedules tenants: stopped once by the failure budget, a failed canary or wave, or
- * an interrupt; the first reason wins. Thread-safe.
+ * Whether a run still schedules tenants: stopped once by the failure budget, a canary or wave that did not
+ * succeed, or an interrupt; the first reason wins. Thread-safe.
  */
 final class RunControl {
 

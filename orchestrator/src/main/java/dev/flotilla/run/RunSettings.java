@@ -19,7 +19,8 @@ import java.util.Optional;
  * @param canary      tenants (of those with work to do, in selection order) migrated first; 0 for none
  * @param canaryTag   tenants with this tag migrated first instead of the first {@code canary}; empty for none
  * @param waves       tags whose tenants go in that order, each wave after the one before ended, then the rest;
- *                    a wave with a failed tenant stops the waves after it
+ *                    a wave with a tenant that did not succeed stops the waves after it (as canaries do; see
+ *                    {@code Phases})
  * @param grace       how long in-flight tenants may take to finish or roll back once the run is interrupted,
  *                    before their statements are cancelled
  * @param dryRun      plan only: tenants with work to do end {@code planned}, nothing is locked or written

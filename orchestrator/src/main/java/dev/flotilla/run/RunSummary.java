@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param startedAt   when the run started
  * @param finishedAt  when it ended
  * @param results     one per selected tenant, in selection order
- * @param stopReason  why scheduling stopped early (failure budget, failed canary, interrupt), if it did
+ * @param stopReason  why scheduling stopped early (failure budget, a canary or wave that did not succeed,
+ *                    interrupt), if it did
  * @param interrupted whether Ctrl-C or SIGTERM ended the run (exit 130)
  */
 public record RunSummary(String runId, String command, String target, Instant startedAt, Instant finishedAt,

@@ -45,6 +45,20 @@ class FleetRunSqliteTest {
         }
     }
 
+    /**
+     * Stands in for another run holding a tenant's lock: a write transaction on its file (not an exclusive
+     * one, so that the survey can still read the file), under which no run can take its exclusive lock.
+     * Closing the connection releases it.
+     */
+    private Connection heldLock(String tenant) throws Exception {
+        Files.createDirectories(dir.resolve("data"));
+        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("data/" + tenant + ".db"));
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("BEGIN IMMEDIATE");
+        }
+        return connection;
+    }
+
     private static Map<String, Outcome> outcomes(RunSummary summary) {
         return summary.results().stream().collect(Collectors.toMap(TenantResult::tenant, TenantResult::outcome));
     }
@@ -141,6 +155,23 @@ class FleetRunSqliteTest {
     }
 
     @Test
+    void aCanaryLockedByAnotherRunStopsTheRestWithAReasonThatSaysSo() throws Exception {
+        try (Flotilla flotilla = fleet(8, "defaults:\n  lock_wait: 0\n"); Connection holder = heldLock("t01")) {
+            RunSummary summary = new FleetRun(flotilla, settings().withCanary(1, null), RunListener.NONE)
+                    .run(FleetCommand.upgrade("heads"), flotilla.registry().tenants());
+            TenantResult canary = summary.results().get(0);
+            assertThat(canary.outcome()).isEqualTo(Outcome.LOCKED);
+            assertThat(summary.anyFailed()).isFalse();
+            assertThat(summary.results().subList(1, 8)).allSatisfy(result -> {
+                assertThat(result.outcome()).isEqualTo(Outcome.SKIPPED);
+                assertThat(result.error()).isEqualTo("canary did not succeed: t01 locked");
+            });
+            assertThat(summary.stopReason()).contains("canary did not succeed: t01 locked");
+            assertThat(dir.resolve("data/t02.db")).doesNotExist();
+        }
+    }
+
+    @Test
     void canariesGoFirstThenWavesInTagOrderThenTheRest() {
         try (Flotilla flotilla = fleet(10, "")) {
             TestFleet.Recorder recorder = new TestFleet.Recorder();
@@ -165,6 +196,19 @@ class FleetRunSqliteTest {
                     .containsEntry("t05", Outcome.MIGRATED).containsEntry("t06", Outcome.MIGRATED)
                     .containsEntry("t01", Outcome.SKIPPED).containsEntry("t08", Outcome.SKIPPED);
             assertThat(summary.stopReason()).contains("wave 'gold' had failures");
+        }
+    }
+
+    @Test
+    void aWaveWithALockedTenantStopsTheWavesAfterItAsACanaryWould() throws Exception {
+        try (Flotilla flotilla = fleet(8, "defaults:\n  lock_wait: 0\n"); Connection holder = heldLock("t04")) {
+            RunSummary summary = new FleetRun(flotilla, settings().withWaves(List.of("gold")), RunListener.NONE)
+                    .run(FleetCommand.upgrade("heads"), flotilla.registry().tenants());
+            assertThat(summary.results()).extracting(TenantResult::outcome).containsExactly(Outcome.SKIPPED,
+                    Outcome.SKIPPED, Outcome.MIGRATED, Outcome.LOCKED, Outcome.MIGRATED, Outcome.MIGRATED,
+                    Outcome.SKIPPED, Outcome.SKIPPED);
+            assertThat(summary.results()).filteredOn(result -> result.outcome() == Outcome.SKIPPED)
+                    .extracting(TenantResult::error).containsOnly("wave 'gold' did not succeed: t04 locked");
         }
     }
 
