@@ -2,6 +2,7 @@ package dev.flotilla.run;
 
 import dev.flotilla.Flotilla;
 import dev.flotilla.cli.SampleProject;
+import dev.flotilla.engine.revision.Step;
 import dev.flotilla.registry.Tenant;
 import dev.flotilla.registry.select.Selection;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,9 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import static dev.flotilla.cli.SampleProject.R1;
@@ -142,6 +146,49 @@ class FleetRunSqliteTest {
     }
 
     @Test
+    void theFailureBudgetLetsATenantInFlightFinishAndSkipsTheTenantsNotStarted() throws Exception {
+        try (Flotilla flotilla = fleet(8, "")) {
+            conflictingTable("t02");
+            CountDownLatch t02Ended = new CountDownLatch(1);
+            AtomicBoolean t01WaitedForIt = new AtomicBoolean();
+            RunListener holdT01 = new RunListener() {
+                @Override
+                public void stepStarted(String tenant, String server, Step step) {
+                    if (tenant.equals("t01") && step.revision().id().equals(R1)) {
+                        try {
+                            t01WaitedForIt.set(t02Ended.await(30, TimeUnit.SECONDS));
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                }
+
+                @Override
+                public void tenantFinished(TenantResult result) {
+                    if (result.tenant().equals("t02")) {
+                        t02Ended.countDown(); // the budget was spent before the listener heard of it
+                    }
+                }
+            };
+            RunSummary summary = new FleetRun(flotilla, settings().withConcurrency(2, 2).withMaxFailures(1), holdT01)
+                    .run(FleetCommand.upgrade("heads"), flotilla.registry().tenants());
+
+            assertThat(t01WaitedForIt).isTrue(); // t01 was in its first step when t02 spent the budget
+            TenantResult t01 = summary.results().get(0);
+            assertThat(t01.outcome()).isEqualTo(Outcome.MIGRATED);
+            assertThat(t01.steps()).containsExactly(R1, R2, R3);
+            assertThat(summary.results().get(1).outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(summary.results().subList(2, 8)).allSatisfy(result -> {
+                assertThat(result.outcome()).isEqualTo(Outcome.SKIPPED);
+                assertThat(result.error()).isEqualTo("failure budget of 1 reached");
+                assertThat(result.attempts()).isZero();
+            });
+            assertThat(summary.stopReason()).contains("failure budget of 1 reached");
+            assertThat(dir.resolve("data/t03.db")).doesNotExist();
+        }
+    }
+
+    @Test
     void aFailedCanaryStopsTheRest() throws Exception {
         try (Flotilla flotilla = fleet(8, "")) {
             conflictingTable("t02");
@@ -151,6 +198,22 @@ class FleetRunSqliteTest {
             assertThat(summary.results().subList(2, 8)).allSatisfy(result ->
                     assertThat(result.error()).isEqualTo("canary failed"));
             assertThat(summary.count(Outcome.SKIPPED)).isEqualTo(6);
+        }
+    }
+
+    @Test
+    void aFailureAmongTheFirstNCanariesStopsTheRest() throws Exception {
+        try (Flotilla flotilla = fleet(8, "")) {
+            conflictingTable("t02");
+            RunSummary summary = new FleetRun(flotilla, settings().withCanary(2, null), RunListener.NONE)
+                    .run(FleetCommand.upgrade("heads"), flotilla.registry().tenants());
+            assertThat(outcomes(summary)).containsEntry("t01", Outcome.MIGRATED).containsEntry("t02", Outcome.FAILED);
+            assertThat(summary.results().subList(2, 8)).allSatisfy(result -> {
+                assertThat(result.outcome()).isEqualTo(Outcome.SKIPPED);
+                assertThat(result.error()).isEqualTo("canary failed");
+            });
+            assertThat(summary.stopReason()).contains("canary failed");
+            assertThat(dir.resolve("data/t03.db")).doesNotExist();
         }
     }
 
