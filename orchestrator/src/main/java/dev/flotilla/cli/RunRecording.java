@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -43,10 +44,10 @@ final class RunRecording implements AutoCloseable {
 
     /**
      * Begins the journal with {@code header} and starts the metrics; {@code lines} is the per-tenant output
-     * used when the output is not a terminal.
+     * used when the output is not a terminal (in the other styles, only its warnings and errors).
      */
     static RunRecording open(JournalStore journals, RunHeader header, RecordOptions options, PrintWriter out,
-                             RunListener lines, ProgressStyle style, Clock clock) {
+                             TenantLines lines, ProgressStyle style, Clock clock) {
         MetricsOutput metrics = MetricsOutput.open(MetricsSettings.of(options.metricsPort, options.metricsFile));
         RunJournal journal = journals.journal();
         try {
@@ -56,10 +57,16 @@ final class RunRecording implements AutoCloseable {
             journal.close();
             throw e;
         }
-        RunListener progress = style == ProgressStyle.LOG ? lines : RunProgress.create(style, out, clock);
         // The journal hears each event first: a crash right after an event loses it from nothing else.
-        RunListener all = RunListeners.of(List.of(journal, metrics.listener(), progress));
-        return new RunRecording(journal, metrics, all, options, out);
+        List<RunListener> all = new ArrayList<>(List.of(journal, metrics.listener()));
+        all.addAll(display(style, lines, out, clock));
+        return new RunRecording(journal, metrics, RunListeners.of(all), options, out);
+    }
+
+    /** What the person running the command sees: the style's progress, and warnings and errors in every style. */
+    private static List<RunListener> display(ProgressStyle style, TenantLines lines, PrintWriter out, Clock clock) {
+        return style == ProgressStyle.LOG ? List.of(lines)
+                : List.of(lines.problemsOnly(), RunProgress.create(style, out, clock));
     }
 
     RunListener listener() {

@@ -11,7 +11,8 @@ import java.time.Duration;
 /**
  * One line per finished tenant on stdout ({@code acme: Upgraded <base> -> c3d9e5f1a084 (3 steps, 13 ms).}),
  * errors and warnings on stderr; with {@code verbose} each step as it starts. Lines come in the order
- * tenants finish. Thread-safe: lines from concurrent tenants never interleave.
+ * tenants finish. {@link #problemsOnly()} keeps the stderr lines alone, for a terminal's progress line and
+ * {@code -q}. Thread-safe: lines from concurrent tenants never interleave.
  */
 final class TenantLines implements RunListener {
 
@@ -19,12 +20,26 @@ final class TenantLines implements RunListener {
     private final PrintWriter err;
     private final String past;
     private final boolean verbose;
+    private final boolean perTenant;
 
     TenantLines(PrintWriter out, PrintWriter err, String past, boolean verbose) {
+        this(out, err, past, verbose, true);
+    }
+
+    private TenantLines(PrintWriter out, PrintWriter err, String past, boolean verbose, boolean perTenant) {
         this.out = out;
         this.err = err;
         this.past = past;
         this.verbose = verbose;
+        this.perTenant = perTenant;
+    }
+
+    /**
+     * Only the stderr lines, warnings and errors: {@code -q} and a terminal's progress line leave out the
+     * tenants' lines (and the verbose ones, on stdout too), but not what went wrong or needs a look.
+     */
+    TenantLines problemsOnly() {
+        return new TenantLines(out, err, past, false, false);
     }
 
     @Override
@@ -55,7 +70,9 @@ final class TenantLines implements RunListener {
         if (result.outcome() == Outcome.PLANNED) {
             return; // a dry run prints its plan as a whole
         }
-        out.println(result.tenant() + ": " + text(result));
+        if (perTenant) {
+            out.println(result.tenant() + ": " + text(result));
+        }
         if (result.outcome() == Outcome.FAILED || result.outcome() == Outcome.LOCKED) {
             err.println((result.outcome() == Outcome.FAILED ? "error: " : "warning: ") + result.error());
         }

@@ -10,7 +10,6 @@ import dev.flotilla.registry.Tenant;
 import dev.flotilla.report.run.ProgressStyle;
 import dev.flotilla.run.FleetCommand;
 import dev.flotilla.run.FleetRun;
-import dev.flotilla.run.RunListener;
 import dev.flotilla.run.RunListeners;
 import dev.flotilla.run.RunSettings;
 import dev.flotilla.run.RunSummary;
@@ -78,7 +77,7 @@ final class TenantRun {
                     server -> () -> project.connections().connectServer(server));
             Work work = choice.choose(project, journals, err);
             RunSettings settings = runOptions.settings(project.config().defaults());
-            RunListener lines = new TenantLines(out, err, past, flotilla.verbose());
+            TenantLines lines = new TenantLines(out, err, past, flotilla.verbose());
             if (settings.dryRun()) {
                 RunSummary summary = execute(new FleetRun(project, settings, RunListeners.of(lines)), work, err);
                 DryRunPlan.print(summary, out);

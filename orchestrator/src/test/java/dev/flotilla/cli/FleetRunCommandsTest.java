@@ -6,12 +6,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.Arrays;
+import java.util.HexFormat;
 
 import static dev.flotilla.cli.SampleProject.R1;
 import static dev.flotilla.cli.SampleProject.R2;
@@ -47,6 +50,25 @@ class FleetRunCommandsTest {
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE account (id INTEGER)");
         }
+    }
+
+    /**
+     * Puts t1 at R1 and then edits R1's file, so that t1's next run warns; returns that warning as stderr
+     * prints it.
+     */
+    private String changedChecksumOfT1() throws Exception {
+        cli.ok("upgrade", "--tenant", "t1", R1);
+        Path file = new SampleProject(dir).file(R1);
+        String applied = sha256(Files.readString(file));
+        Files.writeString(file, Files.readString(file) + "-- edited after it ran\n");
+        String now = sha256(Files.readString(file));
+        return "warning: tenant 't1': jdbc:sqlite:" + dir.resolve("data/t1.db") + ": 1 applied revision(s) changed since"
+                + " they ran:\n  " + R1 + ": applied with " + applied.substring(0, 12) + "…, file now "
+                + now.substring(0, 12) + "…\n";
+    }
+
+    private static String sha256(String text) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String[] sortedLines(String text) {
@@ -94,6 +116,15 @@ class FleetRunCommandsTest {
                 + "Tenant duration (2 ran): p50 0 ms, p95 0 ms, max 0 ms\n"
                 + "Stopped early: failure budget of 1 reached\n"
                 + "Resume with: flotilla upgrade --resume 20240501-101112-ba41\n");
+    }
+
+    @Test
+    void quietLeavesOutTheTenantsLinesButNotTheirWarnings() throws Exception {
+        String warning = changedChecksumOfT1();
+        Result result = cli.run("upgrade", "--all", "-q");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).isEqualTo(warning);
     }
 
     @Test
