@@ -85,7 +85,7 @@ final class FlotillaCommand {
 
     /** Whether stdout is a terminal, where a fleet run redraws one progress line instead of a line per tenant. */
     boolean terminal() {
-        return System.console() != null;
+        return env.terminal();
     }
 
     java.nio.file.Path workingDirectory() {

@@ -35,11 +35,12 @@ public final class Main {
 
     /**
      * The real environment: the process's variables, its working directory, the system clock,
-     * SecureRandom, and {@code user@host} from the JVM's user name and the local host name.
+     * SecureRandom, {@code user@host} from the JVM's user name and the local host name, and a terminal
+     * when the JVM has a console (Java 17: stdin and stdout both a terminal).
      */
     public static CliEnvironment systemEnvironment() {
-        return new CliEnvironment(System.getenv(), Path.of("").toAbsolutePath(),
-                Clock.systemDefaultZone(), new SecureRandom(), System.getProperty("user.name") + "@" + hostName());
+        return new CliEnvironment(System.getenv(), Path.of("").toAbsolutePath(), Clock.systemDefaultZone(),
+                new SecureRandom(), System.getProperty("user.name") + "@" + hostName(), System.console() != null);
     }
 
     private static String hostName() {

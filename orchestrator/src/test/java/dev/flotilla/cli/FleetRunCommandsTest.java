@@ -128,6 +128,30 @@ class FleetRunCommandsTest {
     }
 
     @Test
+    void onATerminalOneProgressLineIsRedrawnInPlaceAndEndedBeforeTheSummary() {
+        Result result = cli.terminal().run("upgrade", "--all");
+        assertThat(result.exitCode()).isZero();
+        // The test's clock stands still: no redraw between the first and the last, and no rate.
+        assertThat(result.out()).isEqualTo(
+                "\r0/5 done, 0 failed, 0 retrying, 0 running, 0.0 tenants/s, ETA --\u001b[K"
+                + "\r5/5 done, 0 failed, 0 retrying, 0 running, 0.0 tenants/s, ETA 0s\u001b[K\n"
+                + "\n"
+                + "Run 20240501-101112-ba41: upgrade heads, 5 tenants in 0 ms\n"
+                + "  migrated 5\n"
+                + "Tenant duration (5 ran): p50 0 ms, p95 0 ms, max 0 ms\n");
+        assertThat(result.err()).isEmpty();
+    }
+
+    @Test
+    void onATerminalTheTenantsWarningsStillReachStderr() throws Exception {
+        String warning = changedChecksumOfT1();
+        Result result = cli.terminal().run("upgrade", "--all");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).startsWith("\r0/5 done, ").doesNotContain("t1:");
+        assertThat(result.err()).isEqualTo(warning);
+    }
+
+    @Test
     void aFailedCanaryTagStopsTheRest() throws Exception {
         conflictingTable("t1");
         Result result = cli.run("upgrade", "--all", "--canary-tag", "canary");

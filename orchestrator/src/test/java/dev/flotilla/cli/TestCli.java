@@ -20,7 +20,8 @@ import java.util.stream.Stream;
 
 /**
  * Runs {@code flotilla} in-process the way a person would from a folder: a fixed clock, a seeded
- * random id source, environment variables the test sets, and stdout/stderr captured.
+ * random id source, environment variables the test sets, stdout/stderr captured and, unless
+ * {@link #terminal()} says otherwise, not a terminal.
  */
 final class TestCli {
 
@@ -33,6 +34,7 @@ final class TestCli {
     private final Path workingDirectory;
     private final Map<String, String> variables = new HashMap<>();
     private final Random random = new Random(42);
+    private boolean terminal;
 
     TestCli(Path workingDirectory) {
         this.workingDirectory = workingDirectory;
@@ -43,8 +45,15 @@ final class TestCli {
         return this;
     }
 
+    /** Runs the commands after this as with stdout on a terminal. */
+    TestCli terminal() {
+        terminal = true;
+        return this;
+    }
+
     Result run(String... args) {
-        CliEnvironment env = new CliEnvironment(variables, workingDirectory, Clock.fixed(NOW, ZoneOffset.UTC), random);
+        CliEnvironment env = new CliEnvironment(variables, workingDirectory, Clock.fixed(NOW, ZoneOffset.UTC), random)
+                .withTerminal(terminal);
         CommandLine cli = Main.commandLine(env, args);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

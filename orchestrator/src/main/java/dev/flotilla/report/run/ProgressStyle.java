@@ -11,7 +11,7 @@ public enum ProgressStyle {
 
     /**
      * The style for an output: quiet wins, then a terminal gets the redrawn line. Whether the output is a
-     * terminal is the caller's call ({@code System.console() != null} in the CLI), so tests can choose.
+     * terminal is the caller's call (the CLI's {@code CliEnvironment.terminal()}), so tests can choose.
      */
     public static ProgressStyle choose(boolean terminal, boolean quiet) {
         if (quiet) {
