@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * Skipped (2):
  *   server unavailable: pg2 (2)
  * Tenant duration (995 ran): p50 12 ms, p95 40 ms, max 120 ms
- * Stopped early: failure budget of 5 spent
+ * Stopped early: failure budget of 5 reached
  * Resume with: flotilla upgrade --resume 20261126-032633-7f3a
  * </pre>
  * Lines with nothing to say are left out. Stateless and thread-safe.
