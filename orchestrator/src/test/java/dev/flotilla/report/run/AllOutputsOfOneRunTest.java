@@ -34,8 +34,10 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The outputs wired as the CLI wires them (journal, metrics, log lines heard in that order; then report
- * and summary), fed by workers at once: every output tells the same story.
+ * The outputs in the order the CLI wires them (journal, metrics, then the per-tenant log; then report and
+ * summary), fed by workers at once: every output tells the same story. The log here is this package's
+ * {@link TenantLog} ({@code RunProgress.create(ProgressStyle.LOG, ...)}, the Java API's log style); the CLI
+ * puts its own {@code cli.TenantLines} in that place, and FleetRunCommandsTest specifies those lines.
  */
 class AllOutputsOfOneRunTest {
 
