@@ -24,7 +24,8 @@ final class Failures {
                 + " and were rolled back together; the target is at the revision before this step."),
         RUN_ROLLED_BACK("The whole run was rolled back (one transaction for the run); the target is where the"
                 + " run started."),
-        NOTHING_CHANGED("It was refused before it changed anything (a lock it waited for, or a deadlock), and no"
+        NOTHING_CHANGED("It was refused before it changed anything (a lock it waited for, a deadlock, or a check"
+                + " made before the statement runs), and no"
                 + " statement of this step had run: the target is at the revision before it."),
         DIRTY("The statements before it stay applied (they committed by themselves), so the target is now dirty:"
                 + " nothing will migrate it until it is repaired. Fix the database, then run 'repair' with"

@@ -104,6 +104,36 @@ class MariaDbMigratorTest extends MigratorContract {
         }
     }
 
+    @Test
+    void aFirstStatementRefusedAsATableThatExistsLeavesTheTargetCleanAndTheStepRunsInFullOnceItIsGone()
+            throws Exception {
+        scripts.revision("c3", "b2", "CREATE TABLE later (id INTEGER);\nCREATE TABLE after_later (id INTEGER);",
+                "DROP TABLE after_later;\nDROP TABLE later;");
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            migrator().upgrade(connection, null, "b2");
+            statement.execute("CREATE TABLE later (planted INTEGER)");
+
+            assertThatThrownBy(() -> migrator().upgrade(connection, null, "heads"))
+                    .isInstanceOf(MigrationException.class)
+                    .hasMessageContaining(": upgrade to c3 failed at statement 1 of 2 (")
+                    .hasMessageContaining("code 1050")
+                    .hasMessageContaining("no statement of this step had run: the target is at the revision before it")
+                    .satisfies(e -> assertThat(((MigrationException) e).leftDirty()).isFalse())
+                    .satisfies(e -> assertThat(((MigrationException) e).isTransient()).isFalse());
+            TargetStatus status = migrator().status(connection, null);
+            assertThat(status.revisions()).containsExactly("b2");
+            assertThat(status.isDirty()).isFalse();
+            assertThat(migrator().history(connection, null)).last()
+                    .extracting(HistoryEntry::revision, HistoryEntry::outcome, HistoryEntry::statementsDone)
+                    .containsExactly("c3", Outcome.FAILED, 0);
+
+            statement.execute("DROP TABLE later");
+            assertThat(migrator().upgrade(connection, null, "heads").steps()).hasSize(1);
+            assertThat(migrator().status(connection, null).revisions()).containsExactly("c3");
+            assertThat(tables(connection)).contains("later", "after_later");
+        }
+    }
+
     /**
      * A script may turn auto-commit off on the server behind the driver's back; the connection is handed
      * back with it on again and the step's record committed, seen from another connection.

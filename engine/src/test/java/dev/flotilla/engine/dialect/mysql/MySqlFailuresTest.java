@@ -34,6 +34,19 @@ class MySqlFailuresTest {
         assertThat(dialect.isTransient(new SQLException("x", "HY000", code))).isFalse();
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1205, 1213, 1064, 1050, 1007, 1304, 1359, 1146, 1049, 1008, 1054, 1060, 1061, 1091, 1044,
+            1142, 1227})
+    void refusalsBeforeAStatementRunsChangedNothing(int code) {
+        assertThat(dialect.changedNothing(new SQLException("x", "HY000", code))).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1051, 1062, 1005, 1215, 1452, 1317, 2013, 1969, 0})
+    void failuresThatMayFollowAChangeDidNotSurelyChangeNothing(int code) {
+        assertThat(dialect.changedNothing(new SQLException("x", "HY000", code))).isFalse();
+    }
+
     @Test
     void connectionStatesAndSerializationFailureAreTransient() {
         assertThat(dialect.isTransient(new SQLException("x", "08S01", 0))).isTrue();
