@@ -1,6 +1,7 @@
 package dev.flotilla.run;
 
 import dev.flotilla.Flotilla;
+import dev.flotilla.cli.SampleProject;
 import dev.flotilla.registry.Tenant;
 import dev.flotilla.testkit.DatabaseKind;
 import dev.flotilla.testkit.DatabaseTest;
@@ -28,12 +29,14 @@ import static dev.flotilla.cli.SampleProject.R3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Fleet runs on PostgreSQL schemas: lock timeouts retried with backoff until the lock is released, two runs
- * on one fleet at once applying each step exactly once, and a server that is down skipped by its circuit
- * breaker while the other server's tenants are migrated.
+ * Fleet runs on PostgreSQL schemas: lock timeouts retried with growing backoff until the lock is released or
+ * the attempts run out, two runs on one fleet at once applying each step exactly once, and a server that is
+ * down skipped by its circuit breaker while the other server's tenants are migrated.
  */
 @DatabaseTest(DatabaseKind.POSTGRESQL)
 class FleetRunPostgresTest {
+
+    private static final String LOCK_TIMEOUT = "ERROR: canceling statement due to lock timeout";
 
     @TempDir
     Path dir;
@@ -81,9 +84,9 @@ class FleetRunPostgresTest {
                 holder.setAutoCommit(false);
                 statement.execute("LOCK TABLE s002.account IN ACCESS EXCLUSIVE MODE");
                 List<Duration> waits = new ArrayList<>();
-                Sleeper releaseOnSecondWait = duration -> {
+                Sleeper releaseOnFourthWait = duration -> {
                     waits.add(duration);
-                    if (waits.size() == 2) {
+                    if (waits.size() == 4) {
                         try {
                             holder.commit();
                         } catch (java.sql.SQLException e) {
@@ -92,22 +95,73 @@ class FleetRunPostgresTest {
                     }
                 };
                 TestFleet.Recorder recorder = new TestFleet.Recorder();
-                RunSettings settings = RunSettings.defaults().withRetry(
-                        new RunSettings.Retries(4, Duration.ofMillis(100), Duration.ofSeconds(1)));
-                RunSummary summary = new FleetRun(flotilla, settings, recorder, releaseOnSecondWait)
-                        .run(FleetCommand.upgrade("heads"), all);
+                // Four waits: the fourth would be 800 ms ± 50% without the 400 ms bound, so it is the bound.
+                RunSettings.Retries retries = new RunSettings.Retries(5, Duration.ofMillis(100), Duration.ofMillis(400));
+                RunSummary summary = new FleetRun(flotilla, RunSettings.defaults().withRetry(retries), recorder,
+                        releaseOnFourthWait).run(FleetCommand.upgrade("heads"), all);
 
                 assertThat(summary.results()).extracting(TenantResult::outcome).containsOnly(Outcome.MIGRATED);
-                assertThat(summary.results()).extracting(TenantResult::attempts).containsExactly(1, 3, 1);
-                assertThat(recorder.retries).containsExactly("s002#1", "s002#2");
-                assertThat(waits).hasSize(2).allSatisfy(wait -> assertThat(wait).isBetween(Duration.ofMillis(50),
-                        Duration.ofSeconds(1)));
+                assertThat(summary.results()).extracting(TenantResult::attempts).containsExactly(1, 5, 1);
+                assertThat(recorder.retries).containsExactly("s002#1", "s002#2", "s002#3", "s002#4");
+                assertThat(waits).hasSize(4);
+                for (int retry = 1; retry <= 4; retry++) {
+                    assertThat(waits.get(retry - 1)).as("wait before retry %d", retry)
+                            .isBetween(RetryWaits.lowest(retries, retry), RetryWaits.highest(retries, retry));
+                }
+                assertThat(waits.get(3)).isEqualTo(retries.maxBackoff());
             }
-            assertThat(count("SELECT COUNT(*) FROM s002.flotilla_history WHERE revision = '" + R3
-                    + "' AND outcome = 'failed' AND error LIKE '%lock timeout%'")).isEqualTo(2);
-            assertThat(count("SELECT COUNT(*) FROM s002.flotilla_history WHERE revision = '" + R3
-                    + "' AND outcome = 'applied'")).isEqualTo(1);
+            String failed = "failed 0/1 " + LOCK_TIMEOUT;
+            assertThat(history("s002", R3)).containsExactly(failed, failed, failed, failed, "applied 1/1 null");
         }
+    }
+
+    @Test
+    void aLockHeldThroughEveryAttemptFailsTheTenantAfterTheLastAttempt() throws Exception {
+        try (Flotilla flotilla = schemas(3).open("defaults:\n  lock_timeout: 200ms\n")) {
+            List<Tenant> all = flotilla.registry().tenants();
+            new FleetRun(flotilla, RunSettings.defaults(), RunListener.NONE).run(FleetCommand.upgrade(R2), all);
+            TestFleet.Recorder recorder = new TestFleet.Recorder();
+            TestFleet.NoWait sleeper = new TestFleet.NoWait();
+            RunSummary summary;
+            try (Connection holder = pg.connect(); Statement statement = holder.createStatement()) {
+                holder.setAutoCommit(false);
+                statement.execute("LOCK TABLE s002.account IN ACCESS EXCLUSIVE MODE");
+                RunSettings settings = RunSettings.defaults().withRetry(
+                        new RunSettings.Retries(3, Duration.ofMillis(100), Duration.ofSeconds(1)));
+                summary = new FleetRun(flotilla, settings, recorder, sleeper).run(FleetCommand.upgrade("heads"), all);
+            }
+
+            assertThat(summary.results()).extracting(TenantResult::outcome)
+                    .containsExactly(Outcome.MIGRATED, Outcome.FAILED, Outcome.MIGRATED);
+            TenantResult failed = summary.results().get(1);
+            assertThat(failed.attempts()).isEqualTo(3);
+            assertThat(failed.from()).containsExactly(R2);
+            assertThat(failed.to()).containsExactly(R2);
+            assertThat(failed.steps()).isEmpty();
+            assertThat(failed.error()).isEqualTo("s002 (" + pg.jdbcUrl() + "): upgrade to " + R3 + " failed at"
+                    + " statement 1 of 1 (" + new SampleProject(dir).file(R3) + " line 9): " + LOCK_TIMEOUT
+                    + " [SQLSTATE 55P03]\n  statement: ALTER TABLE account ADD COLUMN display_name"
+                    + " VARCHAR(100)\n  Everything this step did was rolled back; the target is at the revision"
+                    + " before it.");
+            assertThat(recorder.retries).containsExactly("s002#1", "s002#2");
+            assertThat(sleeper.waits).hasSize(2);
+            String row = "failed 0/1 " + LOCK_TIMEOUT;
+            assertThat(history("s002", R3)).containsExactly(row, row, row);
+        }
+    }
+
+    /** A schema's history rows for {@code revision}, oldest first: outcome, statements done/total, error. */
+    private List<String> history(String schema, String revision) throws Exception {
+        List<String> history = new ArrayList<>();
+        try (Connection connection = pg.connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT outcome || ' ' || statements_done || '/' || statements_total"
+                     + " || ' ' || COALESCE(error, 'null') FROM " + schema + ".flotilla_history WHERE revision = '"
+                     + revision + "' ORDER BY id")) {
+            while (rows.next()) {
+                history.add(rows.getString(1));
+            }
+        }
+        return history;
     }
 
     @Test
@@ -175,7 +229,7 @@ class FleetRunPostgresTest {
     @Test
     void aTenantLockedByAnotherRunIsReportedLockedAndNothingIsAppliedTwice() throws Exception {
         String r4 = "a4a4a4a4a4a4";
-        new dev.flotilla.cli.SampleProject(dir).write(r4, R3, "slow step", "SELECT pg_sleep(3);\n", "");
+        new SampleProject(dir).write(r4, R3, "slow step", "SELECT pg_sleep(3);\n", "");
         try (Flotilla flotilla = schemas(3).open("defaults:\n  lock_wait: 0\n");
              Flotilla other = Flotilla.open(flotilla.config(), flotilla.options())) {
             List<Tenant> all = flotilla.registry().tenants();
