@@ -74,10 +74,19 @@ final class TenantLines implements RunListener {
             out.println(result.tenant() + ": " + text(result));
         }
         if (result.outcome() == Outcome.FAILED || result.outcome() == Outcome.LOCKED) {
-            err.println((result.outcome() == Outcome.FAILED ? "error: " : "warning: ") + result.error());
+            err.println((result.outcome() == Outcome.FAILED ? "error: " : "warning: ") + named(result));
         }
         out.flush();
         err.flush();
+    }
+
+    /**
+     * The result's error, naming its tenant: a step's failure names the target by its URL and schema, and
+     * with several tenants at once the stdout line it belongs to may be far from it.
+     */
+    private static String named(TenantResult result) {
+        String prefix = "tenant '" + result.tenant() + "'";
+        return result.error().startsWith(prefix) ? result.error() : prefix + ": " + result.error();
     }
 
     private String text(TenantResult result) {

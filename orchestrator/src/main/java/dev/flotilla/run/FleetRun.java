@@ -90,7 +90,7 @@ public final class FleetRun {
         if (!settings.dryRun()) {
             RunContext context = new RunContext(runId, flotilla, command, circuits, retry(), control, sleeper, listener,
                     clock, inFlight);
-            schedule(context, work, limits, results);
+            schedule(context, plans, work, limits, results);
         }
         RunSummary summary = new RunSummary(runId, command.name(), command.target(), started, clock.instant(),
                 results.inOrder(), control.reason(), control.interrupted());
@@ -158,11 +158,12 @@ public final class FleetRun {
                 Outcome.FAILED, error);
     }
 
-    private void schedule(RunContext context, List<TenantPlan> work, Map<String, Integer> limits, Results results) {
+    private void schedule(RunContext context, List<TenantPlan> plans, List<TenantPlan> work, Map<String, Integer> limits,
+                          Results results) {
         ExecutorService workers = Executors.newFixedThreadPool(settings.concurrency(), threads());
         try {
             Dispatcher dispatcher = new Dispatcher(workers, settings.concurrency(), limits, control);
-            for (Phases phase : Phases.of(settings, work)) {
+            for (Phases phase : Phases.of(settings, plans, work)) {
                 dispatcher.run(phase.tenants(), plan -> () -> results.add(call(context, plan)));
                 phase.stopReason(results).ifPresent(control::stop);
             }

@@ -15,26 +15,33 @@ import java.util.Set;
  * the survey: it is there). A tenant that ended {@code locked} (another run holds it) or {@code skipped}
  * (its server's circuit is open) did not fail, but the migration was not shown to work on it either, and
  * that is what a canary or a wave is for; so those stop the run as a failure does. Waves follow the same
- * rule as canaries: a wave is a larger canary for the waves after it. Tenants already at the target, or
- * that cannot be planned (dirty, unreadable), end before the phases are made and are in none of them.
+ * rule as canaries: a wave is a larger canary for the waves after it. Tenants that end before anything is
+ * scheduled (already at the target, or dirty or unreadable: {@code failed}) are never run by a phase, but
+ * a tagged one still counts for its canary tag's or wave's gate: a {@code --canary-tag} canary that is
+ * dirty has not succeeded. {@code --canary N} takes the first N tenants with work to do.
  *
  * @param name    for messages: {@code canary}, {@code wave 'gold'}, {@code rest}
- * @param tenants its tenants, in selection order
+ * @param tenants its tenants to run, in selection order
+ * @param members every tenant its gate looks at: its tenants and the tagged ones that ended before it
  * @param gate    the stop reason when one of them failed; empty when failures only count against the budget
  */
-record Phases(String name, List<TenantPlan> tenants, Optional<String> gate) {
+record Phases(String name, List<TenantPlan> tenants, List<TenantPlan> members, Optional<String> gate) {
 
-    /** The phases for the tenants that have work to do, none empty. */
-    static List<Phases> of(RunSettings settings, List<TenantPlan> work) {
+    /**
+     * The phases for {@code work}, the tenants that have work to do, out of {@code selected}, every tenant
+     * of the run in selection order; none without a tenant to run or to look at.
+     */
+    static List<Phases> of(RunSettings settings, List<TenantPlan> selected, List<TenantPlan> work) {
         List<Phases> phases = new ArrayList<>();
         Set<String> taken = new LinkedHashSet<>();
-        List<TenantPlan> canaries = canaries(settings, work);
-        add(phases, taken, new Phases("canary", canaries, Optional.of("canary failed")));
+        List<TenantPlan> canaries = settings.canaryTag().map(tag -> tagged(selected, tag))
+                .orElse(work.subList(0, Math.min(settings.canary(), work.size())));
+        add(phases, taken, work, "canary", canaries, Optional.of("canary failed"));
         for (String tag : settings.waves()) {
-            List<TenantPlan> wave = work.stream().filter(plan -> plan.tenant().tags().contains(tag)).toList();
-            add(phases, taken, new Phases("wave '" + tag + "'", wave, Optional.of("wave '" + tag + "' had failures")));
+            add(phases, taken, work, "wave '" + tag + "'", tagged(selected, tag),
+                    Optional.of("wave '" + tag + "' had failures"));
         }
-        add(phases, taken, new Phases("rest", work, Optional.empty()));
+        add(phases, taken, work, "rest", work, Optional.empty());
         return phases;
     }
 
@@ -45,7 +52,7 @@ record Phases(String name, List<TenantPlan> tenants, Optional<String> gate) {
      * not read as if a canary had failed.
      */
     Optional<String> stopReason(Results results) {
-        List<TenantResult> unsuccessful = gate.isEmpty() ? List.of() : results.unsuccessful(tenants);
+        List<TenantResult> unsuccessful = gate.isEmpty() ? List.of() : results.unsuccessful(members);
         if (unsuccessful.isEmpty()) {
             return Optional.empty();
         }
@@ -56,20 +63,23 @@ record Phases(String name, List<TenantPlan> tenants, Optional<String> gate) {
         return Optional.of(name + " did not succeed: " + first.tenant() + " " + first.outcome().label());
     }
 
-    private static List<TenantPlan> canaries(RunSettings settings, List<TenantPlan> work) {
-        if (settings.canaryTag().isPresent()) {
-            String tag = settings.canaryTag().get();
-            return work.stream().filter(plan -> plan.tenant().tags().contains(tag)).toList();
-        }
-        return work.subList(0, Math.min(settings.canary(), work.size()));
+    private static List<TenantPlan> tagged(List<TenantPlan> plans, String tag) {
+        return plans.stream().filter(plan -> plan.tenant().tags().contains(tag)).toList();
     }
 
-    /** Adds the phase with the tenants no earlier phase has. */
-    private static void add(List<Phases> phases, Set<String> taken, Phases phase) {
-        List<TenantPlan> fresh = phase.tenants().stream().filter(plan -> !taken.contains(plan.id())).toList();
+    /**
+     * Adds the phase of {@code members} no earlier phase has: it runs those of them with work to do, and
+     * its gate looks at all of them.
+     */
+    private static void add(List<Phases> phases, Set<String> taken, List<TenantPlan> work, String name,
+                            List<TenantPlan> members, Optional<String> gate) {
+        List<TenantPlan> fresh = members.stream().filter(plan -> !taken.contains(plan.id())).toList();
         fresh.forEach(plan -> taken.add(plan.id()));
-        if (!fresh.isEmpty()) {
-            phases.add(new Phases(phase.name(), fresh, phase.gate()));
+        Set<String> toRun = new LinkedHashSet<>();
+        work.forEach(plan -> toRun.add(plan.id()));
+        List<TenantPlan> tenants = fresh.stream().filter(plan -> toRun.contains(plan.id())).toList();
+        if (!tenants.isEmpty() || (gate.isPresent() && !fresh.isEmpty())) {
+            phases.add(new Phases(name, tenants, fresh, gate));
         }
     }
 }

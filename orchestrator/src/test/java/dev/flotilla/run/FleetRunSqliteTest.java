@@ -202,6 +202,24 @@ class FleetRunSqliteTest {
     }
 
     @Test
+    void aTaggedCanaryThatFailsBeforeItCouldRunStopsTheRest() throws Exception {
+        try (Flotilla flotilla = fleet(8, "")) {
+            Files.createDirectories(dir.resolve("data"));
+            Files.writeString(dir.resolve("data/t02.db"), "not a database, though its name says so\n".repeat(200));
+            RunSummary summary = new FleetRun(flotilla, settings().withCanary(0, "canary"), RunListener.NONE)
+                    .run(FleetCommand.upgrade("heads"), flotilla.registry().tenants());
+
+            // t02 is unreadable, so it ends failed before the canary phase; t01, the other canary, still runs
+            assertThat(outcomes(summary)).containsEntry("t01", Outcome.MIGRATED).containsEntry("t02", Outcome.FAILED);
+            assertThat(summary.results().subList(2, 8)).allSatisfy(result -> {
+                assertThat(result.outcome()).isEqualTo(Outcome.SKIPPED);
+                assertThat(result.error()).isEqualTo("canary failed");
+            });
+            assertThat(summary.stopReason()).contains("canary failed");
+        }
+    }
+
+    @Test
     void aFailureAmongTheFirstNCanariesStopsTheRest() throws Exception {
         try (Flotilla flotilla = fleet(8, "")) {
             conflictingTable("t02");
