@@ -11,35 +11,51 @@ import java.time.Duration;
 /**
  * One line per finished tenant on stdout ({@code acme: Upgraded <base> -> c3d9e5f1a084 (3 steps, 13 ms).}),
  * errors and warnings on stderr; with {@code verbose} each step as it starts. Lines come in the order
- * tenants finish. {@link #problemsOnly()} keeps the stderr lines alone, for a terminal's progress line and
+ * tenants finish. {@link #problemsOnly} keeps the stderr lines alone, for a terminal's progress line and
  * {@code -q}. Thread-safe: lines from concurrent tenants never interleave.
  */
 final class TenantLines implements RunListener {
+
+    /** ANSI: erase from the cursor to the end of the line, as the progress line does after its text. */
+    private static final String ESC_CLEAR_TO_END = "\u001b[K";
 
     private final PrintWriter out;
     private final PrintWriter err;
     private final String past;
     private final boolean verbose;
     private final boolean perTenant;
+    private final boolean overProgressLine;
 
     TenantLines(PrintWriter out, PrintWriter err, String past, boolean verbose) {
-        this(out, err, past, verbose, true);
+        this(out, err, past, verbose, true, false);
     }
 
-    private TenantLines(PrintWriter out, PrintWriter err, String past, boolean verbose, boolean perTenant) {
+    private TenantLines(PrintWriter out, PrintWriter err, String past, boolean verbose, boolean perTenant,
+                        boolean overProgressLine) {
         this.out = out;
         this.err = err;
         this.past = past;
         this.verbose = verbose;
         this.perTenant = perTenant;
+        this.overProgressLine = overProgressLine;
     }
 
     /**
      * Only the stderr lines, warnings and errors: {@code -q} and a terminal's progress line leave out the
      * tenants' lines (and the verbose ones, on stdout too), but not what went wrong or needs a look.
+     * {@code overProgressLine}: stdout holds a progress line redrawn in place, which is cleared before each
+     * such line, else the line would be printed after the progress text; the next redraw puts it back
+     * below. The clearing goes to stdout, the terminal, so a stderr sent to a file gets no escape codes.
      */
-    TenantLines problemsOnly() {
-        return new TenantLines(out, err, past, false, false);
+    TenantLines problemsOnly(boolean overProgressLine) {
+        return new TenantLines(out, err, past, false, false, overProgressLine);
+    }
+
+    private void clearProgressLine() {
+        if (overProgressLine) {
+            out.print("\r" + ESC_CLEAR_TO_END);
+            out.flush();
+        }
     }
 
     @Override
@@ -52,6 +68,7 @@ final class TenantLines implements RunListener {
 
     @Override
     public synchronized void tenantWarning(String tenant, String server, String message) {
+        clearProgressLine();
         err.println("warning: tenant '" + tenant + "': " + message);
         err.flush();
     }
@@ -74,6 +91,7 @@ final class TenantLines implements RunListener {
             out.println(result.tenant() + ": " + text(result));
         }
         if (result.outcome() == Outcome.FAILED || result.outcome() == Outcome.LOCKED) {
+            clearProgressLine();
             err.println((result.outcome() == Outcome.FAILED ? "error: " : "warning: ") + named(result));
         }
         out.flush();

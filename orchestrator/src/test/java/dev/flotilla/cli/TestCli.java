@@ -65,7 +65,6 @@ final class TestCli {
         return new Result(exitCode, out.toString(), err.toString());
     }
 
-    /** Runs a command that must succeed, and returns its stdout. */
     /** The output of a fleet run that succeeds, without the summary that follows its tenants' lines. */
     String tenantLines(String... args) {
         return beforeSummary(ok(args));
@@ -77,6 +76,7 @@ final class TestCli {
         return blank < 0 ? out : out.substring(0, blank + 1);
     }
 
+    /** Runs a command that must succeed, and returns its stdout. */
     String ok(String... args) {
         Result result = run(args);
         if (result.exitCode() != 0) {

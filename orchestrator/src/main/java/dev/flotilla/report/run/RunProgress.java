@@ -22,7 +22,7 @@ public final class RunProgress {
     /**
      * The progress listener for {@code style}.
      *
-     * @param clock the time that throttles redraws and measures the rate; {@link Clock#systemUTC()} in the CLI
+     * @param clock the time that throttles redraws and measures the rate; the CLI passes its environment's clock (the system's, a fixed one in tests)
      */
     public static RunListener create(ProgressStyle style, PrintWriter out, Clock clock) {
         Objects.requireNonNull(out, "out");
