@@ -96,6 +96,17 @@ class FleetRunCommandsTest {
     }
 
     @Test
+    void aRunWithoutALockTimeoutIsWarnedThatABusyTenantWouldWaitForGood() throws Exception {
+        Files.writeString(dir.resolve("flotilla.yaml"), FleetProject.CONFIG + "defaults:\n  lock_timeout: 0\n");
+        Result result = cli.run("upgrade", "--all", "-q");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.err()).isEqualTo("warning: lock_timeout is 0 (no limit): a tenant whose table another"
+                + " session holds keeps its worker waiting until that session lets go; set defaults.lock_timeout"
+                + " (e.g. 10s) so that the run retries it with backoff instead\n");
+        assertThat(cli.run("upgrade", "--all", "--dry-run").err()).isEmpty();
+    }
+
+    @Test
     void theFailureBudgetSkipsTheTenantsNotYetStarted() throws Exception {
         conflictingTable("t2");
         Result result = cli.run("upgrade", "--all", "--concurrency", "1", "--max-failures", "1");
