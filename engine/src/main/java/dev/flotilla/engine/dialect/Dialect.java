@@ -58,13 +58,13 @@ public interface Dialect {
     }
 
     /**
-     * True when {@code failure}, raised by a statement run outside a transaction, certainly changed nothing
-     * (it never got the lock it waited for, or the server refused it while checking it, before it ran), so a
-     * step whose first statement failed so is not dirty.
-     * False unless the dialect knows: PostgreSQL's {@code CREATE INDEX CONCURRENTLY} leaves an invalid index
-     * behind when its lock wait times out, so no code is safe there.
+     * True when {@code failure}, raised by {@code statement} run outside a transaction, certainly changed
+     * nothing (it never got the lock it waited for, or the server refused it while checking it, before it
+     * ran), so a fresh step whose first statement failed so is not dirty. False unless the dialect knows:
+     * PostgreSQL's {@code CREATE INDEX CONCURRENTLY} leaves an invalid index behind when its lock wait times
+     * out, so no code is safe there.
      */
-    default boolean changedNothing(SQLException failure) {
+    default boolean changedNothing(SQLException failure, String statement) {
         return false;
     }
 }

@@ -61,11 +61,24 @@ final class StepExecution {
      */
     StepResult run(Step step, StepSql sql, List<SqlStatement> statements, int from, List<VersionRowChange> changes,
                    Mode mode, boolean reposition) {
+        return run(step, sql, statements, from, changes, mode, reposition, false);
+    }
+
+    /**
+     * {@code repair --resume}: runs a dirty step's statements from {@code from}, the first one its row does
+     * not record as done, outside a transaction.
+     */
+    StepResult resume(Step step, StepSql sql, List<SqlStatement> statements, int from, List<VersionRowChange> changes) {
+        return run(step, sql, statements, from, changes, Mode.AUTOCOMMIT, false, true);
+    }
+
+    private StepResult run(Step step, StepSql sql, List<SqlStatement> statements, int from,
+                           List<VersionRowChange> changes, Mode mode, boolean reposition, boolean resuming) {
         target.listener().stepStarted(target.name(), step, statements.size());
         Instant started = target.clock().instant();
         try {
             StepResult result = mode == Mode.AUTOCOMMIT
-                    ? autocommit(step, sql, statements, from, changes, started, reposition)
+                    ? autocommit(step, sql, statements, from, changes, started, reposition, resuming)
                     : transactional(step, sql, statements, changes, started, mode, reposition);
             target.listener().stepFinished(target.name(), result);
             return result;
@@ -151,7 +164,8 @@ final class StepExecution {
     }
 
     private StepResult autocommit(Step step, StepSql sql, List<SqlStatement> statements, int from,
-                                  List<VersionRowChange> changes, Instant started, boolean reposition) {
+                                  List<VersionRowChange> changes, Instant started, boolean reposition,
+                                  boolean resuming) {
         Connection connection = target.connection();
         HistoryTable history = target.history();
         long id;
@@ -185,7 +199,7 @@ final class StepExecution {
             }
             return new StepResult(step, statements.size() - from, Duration.between(started, finished));
         } catch (StatementFailure failure) {
-            if (from == 0 && failure.index() == 0 && target.dialect().changedNothing(failure.sqlException())) {
+            if (failedClean(sql, statements, resuming, failure)) {
                 // Nothing ran and the failed statement changed nothing: the step failed clean, and may be retried.
                 markFailed(id, started, failure.sqlException());
                 throw target.failures().statementFailed(step, sql, statements, failure,
@@ -200,6 +214,18 @@ final class StepExecution {
             markDirty(id, started, done[0], digest[0], e);
             throw e;
         }
+    }
+
+    /**
+     * Whether a step outside a transaction failed with nothing of it done: a fresh step (not a {@code repair
+     * --resume}, even from statement 1: the crashed run may have done more than its row recorded), split
+     * into statements (a section sent whole runs several on the server), whose first statement the dialect
+     * knows changed nothing.
+     */
+    private boolean failedClean(StepSql sql, List<SqlStatement> statements, boolean resuming,
+                                StatementFailure failure) {
+        return !resuming && !sql.whole() && failure.index() == 0
+                && target.dialect().changedNothing(failure.sqlException(), statements.get(0).text());
     }
 
     /** Moves the version and closes row {@code id} as applied, together. */

@@ -145,7 +145,7 @@ final class TargetRun {
                     Action.REPAIR, dirty.checksum(), now, now, 0L, Outcome.APPLIED, 0, 0, null,
                     "resumed from statement " + (done + 1) + " of " + statements.size(), target.appliedBy()));
         });
-        StepResult result = execution.run(step, sql, statements, done, changes, Mode.AUTOCOMMIT, false);
+        StepResult result = execution.resume(step, sql, statements, done, changes);
         return new RunResult(target.runId(), current, List.of(result), after);
     }
 

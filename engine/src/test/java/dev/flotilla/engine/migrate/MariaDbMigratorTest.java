@@ -134,6 +134,61 @@ class MariaDbMigratorTest extends MigratorContract {
         }
     }
 
+    @Test
+    void aWholeSectionRefusedAfterItsFirstStatementRanIsDirtyThoughTheServerReportsOneStatement() throws Exception {
+        scripts.write("c3", """
+                -- revision: c3
+                -- down_revision: b2
+
+                -- migrate:upgrade dialect=mysql whole
+                CREATE TABLE made_first (id INTEGER);
+                CREATE TABLE later (id INTEGER);
+
+                -- migrate:downgrade
+                DROP TABLE later;
+                DROP TABLE made_first;
+                """);
+        try (Connection connection = java.sql.DriverManager.getConnection(db.jdbcUrl()
+                + (db.jdbcUrl().contains("?") ? "&" : "?") + "allowMultiQueries=true", db.user(), db.password());
+             Statement statement = connection.createStatement()) {
+            migrator().upgrade(connection, null, "b2");
+            statement.execute("CREATE TABLE later (planted INTEGER)");
+
+            // the server ran made_first, then refused later (1050): one statement to the driver, not one change
+            assertThatThrownBy(() -> migrator().upgrade(connection, null, "heads"))
+                    .isInstanceOf(MigrationException.class)
+                    .hasMessageContaining("code 1050")
+                    .satisfies(e -> assertThat(((MigrationException) e).leftDirty()).isTrue());
+            assertThat(tables(connection)).contains("made_first");
+            assertThat(migrator().status(connection, null).dirtyStep()).get()
+                    .extracting(HistoryEntry::revision, HistoryEntry::outcome, HistoryEntry::statementsDone)
+                    .containsExactly("c3", Outcome.DIRTY, 0);
+        }
+    }
+
+    @Test
+    void aResumedStepRefusedAtItsFirstStatementStaysDirty() throws Exception {
+        scripts.revision("c3", "b2", "CREATE TABLE later (id INTEGER);\nCREATE TABLE after_later (id INTEGER);",
+                "DROP TABLE after_later;\nDROP TABLE later;");
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            migrator().upgrade(connection, null, "b2");
+            // a run that died after its first statement committed and before it recorded it
+            statement.execute("CREATE TABLE later (id INTEGER)");
+            statement.execute("INSERT INTO flotilla_history (run_id, revision, direction, started_at, outcome,"
+                    + " statements_done, statements_total, applied_by) VALUES ('run-9', 'c3', 'upgrade', NOW(),"
+                    + " 'running', 0, 2, 'tester')");
+
+            assertThatThrownBy(() -> migrator().repair(connection, null, RepairAction.RESUME))
+                    .isInstanceOf(MigrationException.class)
+                    .hasMessageContaining("code 1050")
+                    .satisfies(e -> assertThat(((MigrationException) e).leftDirty()).isTrue());
+            assertThat(migrator().status(connection, null).dirtyStep()).get()
+                    .extracting(HistoryEntry::revision, HistoryEntry::outcome, HistoryEntry::statementsDone)
+                    .containsExactly("c3", Outcome.DIRTY, 0);
+            assertThat(migrator().status(connection, null).revisions()).containsExactly("b2");
+        }
+    }
+
     /**
      * A script may turn auto-commit off on the server behind the driver's back; the connection is handed
      * back with it on again and the step's record committed, seen from another connection.

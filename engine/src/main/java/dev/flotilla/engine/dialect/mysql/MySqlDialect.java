@@ -85,8 +85,8 @@ public final class MySqlDialect implements Dialect {
     }
 
     @Override
-    public boolean changedNothing(SQLException failure) {
-        return MySqlFailures.changedNothing(failure);
+    public boolean changedNothing(SQLException failure, String statement) {
+        return MySqlFailures.changedNothing(failure, statement);
     }
 
     @Override

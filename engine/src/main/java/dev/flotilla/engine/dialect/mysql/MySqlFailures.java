@@ -27,29 +27,69 @@ final class MySqlFailures {
     }
 
     /**
-     * Refusals that come before a statement changes anything, so a step whose first statement met one is
-     * not dirty:
-     * <ul>
-     *   <li>1205 lock wait timeout (a DDL's metadata lock or a row lock) and 1213 deadlock: the lock was
-     *       never granted (MariaDB's DDL is atomic, a refused DML statement is rolled back);</li>
-     *   <li>checks the server makes while it parses the statement and opens its objects, before it touches
-     *       one: 1064 syntax; 1050 table exists, 1007 database exists, 1304 routine exists, 1359 trigger
-     *       exists; 1146 no such table, 1049 no such database, 1008 no such database to drop, 1054 no such
-     *       column; 1060 duplicate column name, 1061 duplicate key name, 1091 nothing of that name to
-     *       drop (all three checked before an {@code ALTER TABLE} copies or changes anything); 1044, 1142
-     *       and 1227 access denied. A pre-existing table that a step's first {@code CREATE TABLE} meets is
-     *       the common case: the step failed clean and runs again in full once the table is dealt with.</li>
-     * </ul>
-     * Not listed, though they look alike: 1051 unknown table (a {@code DROP TABLE} of several drops the
-     * ones that exist before it reports the missing one), 1062 duplicate entry (a multi-row insert into a
-     * non-transactional table keeps the rows before it), foreign key errors (a failed {@code CREATE TABLE}
-     * may leave work behind on servers without atomic DDL).
+     * 1205 lock wait timeout (a DDL's metadata lock or a row lock) and 1213 deadlock: the statement never
+     * got the lock, and InnoDB rolls a refused statement back.
      */
-    private static final Set<Integer> REFUSED_BEFORE_CHANGING = Set.of(1205, 1213,
+    private static final Set<Integer> LOCK_REFUSED = Set.of(1205, 1213);
+
+    /**
+     * Checks the server makes while it parses a DDL statement and opens its objects, before it touches
+     * one: 1064 syntax; 1050 table exists, 1007 database exists, 1304 routine exists, 1359 trigger exists;
+     * 1146 no such table, 1049 no such database, 1008 no such database to drop, 1054 no such column; 1060
+     * duplicate column name, 1061 duplicate key name, 1091 nothing of that name to drop (all three checked
+     * before an {@code ALTER TABLE} copies or changes anything); 1044, 1142 and 1227 access denied. Not
+     * listed, though they look alike: 1051 unknown table (a {@code DROP TABLE} of several drops the ones that
+     * exist before it reports the missing one), 1062 duplicate entry (a multi-row insert into a
+     * non-transactional table keeps the rows before it), foreign key errors (a failed {@code CREATE TABLE}
+     * may leave work behind on servers without atomic DDL, MySQL before 8.0 and MariaDB before 10.6).
+     */
+    private static final Set<Integer> REFUSED_ON_CHECK = Set.of(
             1064, 1050, 1007, 1304, 1359, 1146, 1049, 1008, 1054, 1060, 1061, 1091, 1044, 1142, 1227);
 
-    static boolean changedNothing(SQLException failure) {
-        return REFUSED_BEFORE_CHANGING.contains(failure.getErrorCode());
+    /** Statements whose checks all come before their one change: a DML statement may fire triggers first. */
+    private static final Set<String> DDL = Set.of("CREATE", "ALTER", "DROP", "RENAME");
+
+    /** Statements that run others, each committing by itself: a refusal may come after some of them ran. */
+    private static final Set<String> RUNS_OTHERS = Set.of("CALL", "EXECUTE");
+
+    /**
+     * Whether {@code statement}, refused with {@code failure}, certainly changed nothing: a lock refusal
+     * of any statement but one that runs others, or a check-time refusal of a DDL statement. A statement
+     * whose first word cannot be told (an executable comment {@code /*!...}) counts for lock refusals only.
+     */
+    static boolean changedNothing(SQLException failure, String statement) {
+        String verb = firstWord(statement);
+        if (RUNS_OTHERS.contains(verb)) {
+            return false;
+        }
+        int code = failure.getErrorCode();
+        return LOCK_REFUSED.contains(code) || (REFUSED_ON_CHECK.contains(code) && DDL.contains(verb));
+    }
+
+    /** The statement's first word in upper case, past blanks and comments; "" when there is none. */
+    static String firstWord(String statement) {
+        int i = 0;
+        int n = statement.length();
+        while (i < n) {
+            char c = statement.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (statement.startsWith("--", i) || c == '#') {
+                int end = statement.indexOf('\n', i);
+                i = end < 0 ? n : end + 1;
+            } else if (statement.startsWith("/*", i) && !statement.startsWith("/*!", i)
+                    && !statement.startsWith("/*M!", i)) {
+                int end = statement.indexOf("*/", i + 2);
+                i = end < 0 ? n : end + 2;
+            } else {
+                break;
+            }
+        }
+        int start = i;
+        while (i < n && Character.isLetter(statement.charAt(i))) {
+            i++;
+        }
+        return statement.substring(start, i).toUpperCase(java.util.Locale.ROOT);
     }
 
     static boolean isTransient(SQLException failure) {

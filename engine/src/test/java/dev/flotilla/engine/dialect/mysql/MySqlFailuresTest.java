@@ -37,14 +37,39 @@ class MySqlFailuresTest {
     @ParameterizedTest
     @ValueSource(ints = {1205, 1213, 1064, 1050, 1007, 1304, 1359, 1146, 1049, 1008, 1054, 1060, 1061, 1091, 1044,
             1142, 1227})
-    void refusalsBeforeAStatementRunsChangedNothing(int code) {
-        assertThat(dialect.changedNothing(new SQLException("x", "HY000", code))).isTrue();
+    void aDdlStatementRefusedForALockOrOnItsChecksChangedNothing(int code) {
+        assertThat(dialect.changedNothing(new SQLException("x", "HY000", code), "CREATE TABLE account (id INT)"))
+                .isTrue();
     }
 
     @ParameterizedTest
     @ValueSource(ints = {1051, 1062, 1005, 1215, 1452, 1317, 2013, 1969, 0})
     void failuresThatMayFollowAChangeDidNotSurelyChangeNothing(int code) {
-        assertThat(dialect.changedNothing(new SQLException("x", "HY000", code))).isFalse();
+        assertThat(dialect.changedNothing(new SQLException("x", "HY000", code), "ALTER TABLE account ADD x INT"))
+                .isFalse();
+    }
+
+    @Test
+    void aDmlStatementChangedNothingOnlyWhenItWasRefusedALock() {
+        // an insert may fire a trigger that writes a non-transactional table before a check fails
+        assertThat(dialect.changedNothing(new SQLException("x", "42S22", 1054), "INSERT INTO a (b) VALUES (1)")).isFalse();
+        assertThat(dialect.changedNothing(new SQLException("x", "HY000", 1205), "UPDATE a SET b = 1")).isTrue();
+    }
+
+    @Test
+    void aStatementThatRunsOthersMayHaveChangedSomethingWhateverItsCode() {
+        assertThat(dialect.changedNothing(new SQLException("x", "HY000", 1205), "CALL migrate_accounts()")).isFalse();
+        assertThat(dialect.changedNothing(new SQLException("x", "42S02", 1146), "call migrate_accounts()")).isFalse();
+        assertThat(dialect.changedNothing(new SQLException("x", "HY000", 1213), "EXECUTE stmt")).isFalse();
+    }
+
+    @Test
+    void theVerbIsTakenPastCommentsButNotFromAnExecutableComment() {
+        String created = "-- the account table\n/* v2 */ # again\n  create table account (id INT)";
+        assertThat(dialect.changedNothing(new SQLException("x", "42S01", 1050), created)).isTrue();
+        String executable = "/*!50001 CREATE TABLE account (id INT) */";
+        assertThat(dialect.changedNothing(new SQLException("x", "42S01", 1050), executable)).isFalse();
+        assertThat(dialect.changedNothing(new SQLException("x", "HY000", 1205), executable)).isTrue();
     }
 
     @Test
