@@ -1,6 +1,7 @@
 package dev.flotilla.cli;
 
 import dev.flotilla.config.ProjectConfig;
+import dev.flotilla.config.TimeoutSettings;
 import dev.flotilla.engine.dialect.Dialect;
 import dev.flotilla.engine.dialect.Dialects;
 import dev.flotilla.engine.dialect.Timeouts;
@@ -98,21 +99,27 @@ final class SingleDatabase {
         return options.schema;
     }
 
-    /** The runner's settings: the defaults, changed by the config's version_table: and the options. */
+    /**
+     * The runner's settings: the engine's defaults, changed by the config (its version_table: and its
+     * defaults: lock_wait, lock_timeout, statement_timeout), then by the options.
+     */
     MigratorSettings settings() {
-        MigratorSettings defaults = MigratorSettings.defaults(env.user());
+        MigratorSettings engine = MigratorSettings.defaults(env.user());
+        TimeoutSettings configured = project().config().map(config -> config.defaults().timeouts())
+                .orElse(new TimeoutSettings(engine.lockWait(), engine.timeouts().lockTimeout(),
+                        engine.timeouts().statementTimeout()));
         String versionTable = versionTable();
         String historyTable = options.versionTable != null ? historyTableFor(options.versionTable)
                 : project().config().map(ProjectConfig::historyTable).orElse(historyTableFor(versionTable));
         Timeouts timeouts = new Timeouts(
-                Optional.ofNullable(options.lockTimeout).orElse(defaults.timeouts().lockTimeout()),
-                Optional.ofNullable(options.statementTimeout).orElse(defaults.timeouts().statementTimeout()));
+                Optional.ofNullable(options.lockTimeout).orElse(configured.lockTimeout()),
+                Optional.ofNullable(options.statementTimeout).orElse(configured.statementTimeout()));
         try {
-            return defaults.withVersionTable(versionTable)
+            return engine.withVersionTable(versionTable)
                     .withHistoryTable(historyTable)
-                    .withLockWait(Optional.ofNullable(options.lockWait).orElse(defaults.lockWait()))
+                    .withLockWait(Optional.ofNullable(options.lockWait).orElse(configured.lockWait()))
                     .withTimeouts(timeouts)
-                    .withTransactionMode(Optional.ofNullable(options.transaction).orElse(defaults.transactionMode()))
+                    .withTransactionMode(Optional.ofNullable(options.transaction).orElse(engine.transactionMode()))
                     .withStrictChecksums(options.strict);
         } catch (IllegalArgumentException e) {
             throw new InputException("--version-table: " + e.getMessage());

@@ -77,11 +77,11 @@ final class TenantRun {
                     server -> () -> project.connections().connectServer(server));
             Work work = choice.choose(project, journals, err);
             RunSettings settings = runOptions.settings(project.config().defaults());
-            if (!settings.dryRun() && project.config().defaults().timeouts().lockTimeout().isZero()) {
+            if (!settings.dryRun() && project.options().migrator().timeouts().lockTimeout().isZero()) {
                 // a fleet run retries lock timeouts; without one, a busy tenant holds its worker for good
                 err.println("warning: lock_timeout is 0 (no limit): a tenant whose table another session holds"
-                        + " keeps its worker waiting until that session lets go; set defaults.lock_timeout"
-                        + " (e.g. 10s) so that the run retries it with backoff instead");
+                        + " keeps its worker waiting until that session lets go; set defaults.lock_timeout or"
+                        + " --lock-timeout (e.g. 10s) so that the run retries it with backoff instead");
             }
             TenantLines lines = new TenantLines(out, err, past, flotilla.verbose());
             if (settings.dryRun()) {

@@ -100,10 +100,15 @@ class FleetRunCommandsTest {
         Files.writeString(dir.resolve("flotilla.yaml"), FleetProject.CONFIG + "defaults:\n  lock_timeout: 0\n");
         Result result = cli.run("upgrade", "--all", "-q");
         assertThat(result.exitCode()).isZero();
-        assertThat(result.err()).isEqualTo("warning: lock_timeout is 0 (no limit): a tenant whose table another"
-                + " session holds keeps its worker waiting until that session lets go; set defaults.lock_timeout"
-                + " (e.g. 10s) so that the run retries it with backoff instead\n");
+        String warning = "warning: lock_timeout is 0 (no limit): a tenant whose table another session holds keeps"
+                + " its worker waiting until that session lets go; set defaults.lock_timeout or --lock-timeout"
+                + " (e.g. 10s) so that the run retries it with backoff instead\n";
+        assertThat(result.err()).isEqualTo(warning);
         assertThat(cli.run("upgrade", "--all", "--dry-run").err()).isEmpty();
+        // the option overrides the config, both ways
+        assertThat(cli.run("downgrade", "--all", "base", "-q", "--lock-timeout", "5s").err()).isEmpty();
+        Files.writeString(dir.resolve("flotilla.yaml"), FleetProject.CONFIG);
+        assertThat(cli.run("upgrade", "--all", "-q", "--lock-timeout", "0").err()).isEqualTo(warning);
     }
 
     @Test

@@ -134,6 +134,28 @@ class PostgresFleetTest {
     }
 
     @Test
+    void theConfigsLockTimeoutBoundsEachWaitOnABusyTable() throws Exception {
+        assertThat(run("provision", "a").exitCode()).isZero();
+        new SampleProject(dir).write("f5f5f5f5f5f5", R4, "marker column", "ALTER TABLE marker ADD COLUMN note TEXT;\n",
+                "ALTER TABLE marker DROP COLUMN note;\n");
+        Files.writeString(dir.resolve("flotilla.yaml"), Files.readString(dir.resolve("flotilla.yaml"))
+                + "defaults:\n  lock_timeout: 300ms\n");
+        try (Connection holder = db.connect(); java.sql.Statement statement = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            statement.execute("LOCK TABLE tenant_a.marker IN ACCESS EXCLUSIVE MODE");
+            long start = System.nanoTime();
+            Result result = run("upgrade", "--tenant", "a");
+            java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(result.exitCode()).isEqualTo(1);
+            assertThat(result.err()).contains("canceling statement due to lock timeout");
+            // three attempts of 0.3 s and the backoffs between them; the engine's own 10 s would take 30 s
+            assertThat(took).isLessThan(java.time.Duration.ofSeconds(8));
+            holder.rollback();
+        }
+    }
+
+    @Test
     void aWrongPasswordFailsTheTenantWithoutPrintingIt() {
         // With trust authentication no password is wrong: reported as skipped, not passed.
         org.junit.jupiter.api.Assumptions.assumeFalse(db.password().isEmpty(), "the test server trusts every password");
