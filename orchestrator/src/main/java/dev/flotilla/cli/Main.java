@@ -35,12 +35,32 @@ public final class Main {
 
     /**
      * The real environment: the process's variables, its working directory, the system clock,
-     * SecureRandom, {@code user@host} from the JVM's user name and the local host name, and a terminal
-     * when the JVM has a console (Java 17: stdin and stdout both a terminal).
+     * SecureRandom, {@code user@host} from the JVM's user name and the local host name, and whether the
+     * output is a terminal ({@link #onTerminal()}).
      */
     public static CliEnvironment systemEnvironment() {
         return new CliEnvironment(System.getenv(), Path.of("").toAbsolutePath(), Clock.systemDefaultZone(),
-                new SecureRandom(), System.getProperty("user.name") + "@" + hostName(), System.console() != null);
+                new SecureRandom(), System.getProperty("user.name") + "@" + hostName(), onTerminal());
+    }
+
+    /**
+     * Up to Java 21 the JVM has a console only when stdin and stdout are both terminals. From Java 22 it may
+     * have one with its streams redirected (a console provider that is not the JDK's own, JLine, is the
+     * default on 22 to 24), and {@code Console.isTerminal()}, called by name so that this builds for 17,
+     * tells.
+     */
+    private static boolean onTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException e) {
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static String hostName() {

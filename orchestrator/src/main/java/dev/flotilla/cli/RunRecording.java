@@ -66,7 +66,7 @@ final class RunRecording implements AutoCloseable {
     /** What the person running the command sees: the style's progress, and warnings and errors in every style. */
     private static List<RunListener> display(ProgressStyle style, TenantLines lines, PrintWriter out, Clock clock) {
         return style == ProgressStyle.LOG ? List.of(lines)
-                : List.of(lines.problemsOnly(style == ProgressStyle.LINE), RunProgress.create(style, out, clock));
+                : List.of(RunProgress.create(style, out, clock, lines.problemsOnly()));
     }
 
     RunListener listener() {

@@ -16,46 +16,31 @@ import java.time.Duration;
  */
 final class TenantLines implements RunListener {
 
-    /** ANSI: erase from the cursor to the end of the line, as the progress line does after its text. */
-    private static final String ESC_CLEAR_TO_END = "\u001b[K";
-
     private final PrintWriter out;
     private final PrintWriter err;
     private final String past;
     private final boolean verbose;
     private final boolean perTenant;
-    private final boolean overProgressLine;
 
     TenantLines(PrintWriter out, PrintWriter err, String past, boolean verbose) {
-        this(out, err, past, verbose, true, false);
+        this(out, err, past, verbose, true);
     }
 
-    private TenantLines(PrintWriter out, PrintWriter err, String past, boolean verbose, boolean perTenant,
-                        boolean overProgressLine) {
+    private TenantLines(PrintWriter out, PrintWriter err, String past, boolean verbose, boolean perTenant) {
         this.out = out;
         this.err = err;
         this.past = past;
         this.verbose = verbose;
         this.perTenant = perTenant;
-        this.overProgressLine = overProgressLine;
     }
 
     /**
      * Only the stderr lines, warnings and errors: {@code -q} and a terminal's progress line leave out the
-     * tenants' lines (and the verbose ones, on stdout too), but not what went wrong or needs a look.
-     * {@code overProgressLine}: stdout holds a progress line redrawn in place, which is cleared before each
-     * such line, else the line would be printed after the progress text; the next redraw puts it back
-     * below. The clearing goes to stdout, the terminal, so a stderr sent to a file gets no escape codes.
+     * tenants' lines (and the verbose ones, on stdout too), but not what went wrong or needs a look. Over a
+     * progress line, give it to the line ({@code RunProgress.create(..., above)}), which clears itself first.
      */
-    TenantLines problemsOnly(boolean overProgressLine) {
-        return new TenantLines(out, err, past, false, false, overProgressLine);
-    }
-
-    private void clearProgressLine() {
-        if (overProgressLine) {
-            out.print("\r" + ESC_CLEAR_TO_END);
-            out.flush();
-        }
+    TenantLines problemsOnly() {
+        return new TenantLines(out, err, past, false, false);
     }
 
     @Override
@@ -68,7 +53,6 @@ final class TenantLines implements RunListener {
 
     @Override
     public synchronized void tenantWarning(String tenant, String server, String message) {
-        clearProgressLine();
         err.println("warning: tenant '" + tenant + "': " + message);
         err.flush();
     }
@@ -91,7 +75,6 @@ final class TenantLines implements RunListener {
             out.println(result.tenant() + ": " + text(result));
         }
         if (result.outcome() == Outcome.FAILED || result.outcome() == Outcome.LOCKED) {
-            clearProgressLine();
             err.println((result.outcome() == Outcome.FAILED ? "error: " : "warning: ") + named(result));
         }
         out.flush();

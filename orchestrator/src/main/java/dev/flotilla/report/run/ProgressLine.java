@@ -1,5 +1,6 @@
 package dev.flotilla.report.run;
 
+import dev.flotilla.engine.revision.Step;
 import dev.flotilla.run.Outcome;
 import dev.flotilla.run.RunListener;
 import dev.flotilla.run.RunSummary;
@@ -17,6 +18,10 @@ import java.util.Set;
  * One progress line redrawn in place: {@code 120/1000 done, 3 failed, 1 retrying, 4 running, 35.2 tenants/s,
  * ETA 25s}. Redraws are throttled to one per interval; the last one, at the end of the run, always happens
  * and ends the line. Every method holds this object's lock: events are counted and drawn in one piece.
+ *
+ * <p>Lines printed above it (warnings and errors, on stderr, by {@code above}) are printed under the same
+ * lock: the line is cleared first, else such a line would follow the progress text on the same row, and
+ * drawn again at once below it, else it would stay blank until the next redraw.
  */
 final class ProgressLine implements RunListener {
 
@@ -31,6 +36,7 @@ final class ProgressLine implements RunListener {
     private final PrintWriter out;
     private final Clock clock;
     private final Duration interval;
+    private final RunListener above;
     private final Set<String> running = new HashSet<>();
     private final Set<String> retrying = new HashSet<>();
     private Instant started;
@@ -39,14 +45,16 @@ final class ProgressLine implements RunListener {
     private int done;
     private int failed;
 
-    ProgressLine(PrintWriter out, Clock clock, Duration interval) {
+    ProgressLine(PrintWriter out, Clock clock, Duration interval, RunListener above) {
         this.out = out;
         this.clock = clock;
         this.interval = interval;
+        this.above = above;
     }
 
     @Override
     public synchronized void runStarted(String runId, String command, int tenants) {
+        above.runStarted(runId, command, tenants);
         started = clock.instant();
         total = tenants;
         draw(started);
@@ -54,13 +62,32 @@ final class ProgressLine implements RunListener {
 
     @Override
     public synchronized void tenantStarted(String tenant, String server) {
+        above.tenantStarted(tenant, server);
         running.add(tenant);
         maybeDraw();
     }
 
     @Override
+    public synchronized void stepStarted(String tenant, String server, Step step) {
+        above.stepStarted(tenant, server, step);
+    }
+
+    @Override
+    public synchronized void stepFinished(String tenant, String server, String revision, Duration duration) {
+        above.stepFinished(tenant, server, revision, duration);
+    }
+
+    @Override
+    public synchronized void tenantWarning(String tenant, String server, String message) {
+        clear();
+        above.tenantWarning(tenant, server, message);
+        draw(clock.instant());
+    }
+
+    @Override
     public synchronized void tenantRetrying(String tenant, String server, int failedAttempt, String error,
                                             Duration delay) {
+        above.tenantRetrying(tenant, server, failedAttempt, error, delay);
         retrying.add(tenant);
         maybeDraw();
     }
@@ -73,13 +100,32 @@ final class ProgressLine implements RunListener {
         if (result.outcome() == Outcome.FAILED) {
             failed++;
         }
-        maybeDraw();
+        if (result.outcome() == Outcome.FAILED || result.outcome() == Outcome.LOCKED) {
+            // the outcomes whose error the lines above print
+            clear();
+            above.tenantFinished(result);
+            draw(clock.instant());
+        } else {
+            above.tenantFinished(result);
+            maybeDraw();
+        }
+    }
+
+    @Override
+    public synchronized void circuitChanged(String server, String state) {
+        above.circuitChanged(server, state);
     }
 
     @Override
     public synchronized void runFinished(RunSummary summary) {
+        above.runFinished(summary);
         draw(clock.instant());
         out.println();
+        out.flush();
+    }
+
+    private void clear() {
+        out.print("\r" + CLEAR_TO_END);
         out.flush();
     }
 

@@ -1,6 +1,7 @@
 package dev.flotilla.report.run;
 
 import dev.flotilla.run.RunListener;
+import dev.flotilla.run.RunListeners;
 
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -25,12 +26,23 @@ public final class RunProgress {
      * @param clock the time that throttles redraws and measures the rate; the CLI passes its environment's clock (the system's, a fixed one in tests)
      */
     public static RunListener create(ProgressStyle style, PrintWriter out, Clock clock) {
+        return create(style, out, clock, RunListener.NONE);
+    }
+
+    /**
+     * As {@link #create(ProgressStyle, PrintWriter, Clock)}, with {@code above}, a listener that prints
+     * lines of its own (warnings and errors, say) while the progress shows: it hears every event, and
+     * with {@link ProgressStyle#LINE} it hears it under the line's lock, the line cleared before a warning
+     * or a failed or locked tenant and drawn again after it, so that its lines never share a row with it.
+     */
+    public static RunListener create(ProgressStyle style, PrintWriter out, Clock clock, RunListener above) {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(above, "above");
         return switch (Objects.requireNonNull(style, "style")) {
-            case LINE -> new ProgressLine(out, clock, REDRAW_INTERVAL);
-            case LOG -> new TenantLog(out);
-            case QUIET -> RunListener.NONE;
+            case LINE -> new ProgressLine(out, clock, REDRAW_INTERVAL, above);
+            case LOG -> RunListeners.of(above, new TenantLog(out));
+            case QUIET -> above;
         };
     }
 }

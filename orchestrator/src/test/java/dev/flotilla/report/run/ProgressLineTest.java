@@ -1,6 +1,8 @@
 package dev.flotilla.report.run;
 
 import dev.flotilla.run.RunListener;
+import dev.flotilla.run.TenantResult;
+import dev.flotilla.run.Outcome;
 import dev.flotilla.run.RunSummary;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +47,29 @@ class ProgressLineTest {
                         + "\r0/10 done, 0 failed, 0 retrying, 1 running, 0.0 tenants/s, ETA --" + CLEAR
                         + "\r0/10 done, 0 failed, 1 retrying, 1 running, 0.0 tenants/s, ETA --" + CLEAR
                         + "\r1/10 done, 0 failed, 1 retrying, 1 running, 0.3 tenants/s, ETA 36s" + CLEAR);
+    }
+
+    @Test
+    void aLinePrintedAboveClearsTheProgressLineFirstAndTheLineIsDrawnAgainAtOnce() {
+        StringWriter shared = new StringWriter();
+        PrintWriter terminal = new PrintWriter(shared, true);
+        RunListener errors = new RunListener() {
+            @Override
+            public void tenantFinished(TenantResult result) {
+                if (result.outcome() == Outcome.FAILED) {
+                    terminal.print("error: " + result.error() + "\n");
+                }
+            }
+        };
+        RunListener line = RunProgress.create(ProgressStyle.LINE, terminal, clock, errors);
+        line.runStarted("run-1", "upgrade", 2);
+        clock.advance(Duration.ofMillis(10)); // within the redraw interval: only the failure redraws
+        line.tenantFinished(failed("a", 10, 1, "boom"));
+
+        assertThat(shared.toString()).isEqualTo(
+                "\r0/2 done, 0 failed, 0 retrying, 0 running, 0.0 tenants/s, ETA --" + CLEAR
+                        + "\r" + CLEAR + "error: boom\n"
+                        + "\r1/2 done, 1 failed, 0 retrying, 0 running, 100.0 tenants/s, ETA 1s" + CLEAR);
     }
 
     @Test
