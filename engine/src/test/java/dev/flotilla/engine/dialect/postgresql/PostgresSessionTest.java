@@ -60,6 +60,18 @@ class PostgresSessionTest {
     }
 
     @Test
+    void aTemporaryTableTheSessionHadBeforeOutlivesTheTarget(TestDatabase db) throws Exception {
+        try (Connection connection = db.connect()) {
+            run(connection, "CREATE TEMP TABLE mine (a int)");
+            Session session = dialect.sessions().enter(connection, "Tenant A", TIMEOUTS);
+            session.close();
+
+            assertThat(one(connection, "SELECT count(*) FROM pg_class WHERE relnamespace = pg_my_temp_schema()"
+                    + " AND relname = 'mine'")).isEqualTo("1");
+        }
+    }
+
+    @Test
     void closingUndoesWhatAScriptSet(TestDatabase db) throws Exception {
         try (Connection connection = db.connect()) {
             run(connection, "SET work_mem = '8MB'", "SET flotilla.tenant = 'before'");
