@@ -139,7 +139,7 @@ class PostgresFleetTest {
         new SampleProject(dir).write("f5f5f5f5f5f5", R4, "marker column", "ALTER TABLE marker ADD COLUMN note TEXT;\n",
                 "ALTER TABLE marker DROP COLUMN note;\n");
         Files.writeString(dir.resolve("flotilla.yaml"), Files.readString(dir.resolve("flotilla.yaml"))
-                + "defaults:\n  lock_timeout: 300ms\n");
+                + "defaults:\n  lock_timeout: 300ms\n  retry: {attempts: 3, backoff: 100ms}\n");
         try (Connection holder = db.connect(); java.sql.Statement statement = holder.createStatement()) {
             holder.setAutoCommit(false);
             statement.execute("LOCK TABLE tenant_a.marker IN ACCESS EXCLUSIVE MODE");
@@ -149,7 +149,7 @@ class PostgresFleetTest {
 
             assertThat(result.exitCode()).isEqualTo(1);
             assertThat(result.err()).contains("canceling statement due to lock timeout");
-            // three attempts of 0.3 s and the backoffs between them; the engine's own 10 s would take 30 s
+            // three attempts of 0.3 s and two waits of at most 0.15 s and 0.3 s; the engine's 10 s would take 30 s
             assertThat(took).isLessThan(java.time.Duration.ofSeconds(8));
             holder.rollback();
         }
