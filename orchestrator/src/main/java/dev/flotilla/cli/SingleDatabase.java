@@ -106,8 +106,7 @@ final class SingleDatabase {
     MigratorSettings settings() {
         MigratorSettings engine = MigratorSettings.defaults(env.user());
         TimeoutSettings configured = project().config().map(config -> config.defaults().timeouts())
-                .orElse(new TimeoutSettings(engine.lockWait(), engine.timeouts().lockTimeout(),
-                        engine.timeouts().statementTimeout()));
+                .orElse(TimeoutSettings.DEFAULTS);
         String versionTable = versionTable();
         String historyTable = options.versionTable != null ? historyTableFor(options.versionTable)
                 : project().config().map(ProjectConfig::historyTable).orElse(historyTableFor(versionTable));

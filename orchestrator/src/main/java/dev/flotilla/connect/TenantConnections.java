@@ -23,7 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * HikariCP pools for a fleet: one per server and database, never one per tenant.
+ * HikariCP pools for a fleet: one per schema-per-tenant server, else one per tenant database or file, in a
+ * bounded cache.
  *
  * <ul>
  *   <li>Schema-per-tenant: every tenant of a server shares the server's URL, so the server has one pool;

@@ -1,7 +1,7 @@
 package dev.flotilla.run;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -33,15 +33,17 @@ record Phases(String name, List<TenantPlan> tenants, List<TenantPlan> members, O
      */
     static List<Phases> of(RunSettings settings, List<TenantPlan> selected, List<TenantPlan> work) {
         List<Phases> phases = new ArrayList<>();
-        Set<String> taken = new LinkedHashSet<>();
+        Set<String> taken = new HashSet<>();
+        Set<String> toRun = new HashSet<>();
+        work.forEach(plan -> toRun.add(plan.id()));
         List<TenantPlan> canaries = settings.canaryTag().map(tag -> tagged(selected, tag))
                 .orElse(work.subList(0, Math.min(settings.canary(), work.size())));
-        add(phases, taken, work, "canary", canaries, Optional.of("canary failed"));
+        add(phases, taken, toRun, "canary", canaries, Optional.of("canary failed"));
         for (String tag : settings.waves()) {
-            add(phases, taken, work, "wave '" + tag + "'", tagged(selected, tag),
+            add(phases, taken, toRun, "wave '" + tag + "'", tagged(selected, tag),
                     Optional.of("wave '" + tag + "' had failures"));
         }
-        add(phases, taken, work, "rest", work, Optional.empty());
+        add(phases, taken, toRun, "rest", work, Optional.empty());
         return phases;
     }
 
@@ -68,15 +70,13 @@ record Phases(String name, List<TenantPlan> tenants, List<TenantPlan> members, O
     }
 
     /**
-     * Adds the phase of {@code members} no earlier phase has: it runs those of them with work to do, and
-     * its gate looks at all of them.
+     * Adds the phase of {@code members} no earlier phase has: it runs those of them with work to do (ids in
+     * {@code toRun}), and its gate looks at all of them.
      */
-    private static void add(List<Phases> phases, Set<String> taken, List<TenantPlan> work, String name,
+    private static void add(List<Phases> phases, Set<String> taken, Set<String> toRun, String name,
                             List<TenantPlan> members, Optional<String> gate) {
         List<TenantPlan> fresh = members.stream().filter(plan -> !taken.contains(plan.id())).toList();
         fresh.forEach(plan -> taken.add(plan.id()));
-        Set<String> toRun = new LinkedHashSet<>();
-        work.forEach(plan -> toRun.add(plan.id()));
         List<TenantPlan> tenants = fresh.stream().filter(plan -> toRun.contains(plan.id())).toList();
         if (!tenants.isEmpty() || (gate.isPresent() && !fresh.isEmpty())) {
             phases.add(new Phases(name, tenants, fresh, gate));

@@ -65,6 +65,20 @@ public enum SqlDialect {
         }
     };
 
+    /**
+     * The first word of {@code statement} in upper case, past blanks and comments as this dialect's client
+     * reads them; empty when it starts otherwise (a quoted text, a MySQL executable comment, a symbol) or
+     * cannot be read.
+     */
+    public String firstWord(String statement) {
+        try {
+            Lexer lexer = lexer(statement);
+            return lexer.next() == Token.WORD ? lexer.upperWord() : "";
+        } catch (SqlSyntaxException e) {
+            return "";
+        }
+    }
+
     /** A lexer over {@code sql}, positioned at its start. */
     abstract Lexer lexer(String sql);
 

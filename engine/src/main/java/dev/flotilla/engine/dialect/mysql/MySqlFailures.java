@@ -1,6 +1,7 @@
 package dev.flotilla.engine.dialect.mysql;
 
 import dev.flotilla.engine.dialect.internal.FailureChain;
+import dev.flotilla.engine.sql.SqlDialect;
 
 import java.sql.SQLException;
 import java.util.Set;
@@ -55,41 +56,16 @@ final class MySqlFailures {
     /**
      * Whether {@code statement}, refused with {@code failure}, certainly changed nothing: a lock refusal
      * of any statement but one that runs others, or a check-time refusal of a DDL statement. A statement
-     * whose first word cannot be told (an executable comment {@code /*!...}) counts for lock refusals only.
+     * whose first word cannot be told (an executable comment {@code /*!...}) counts for lock refusals only;
+     * the word is read as the client reads it ({@link SqlDialect#firstWord}).
      */
     static boolean changedNothing(SQLException failure, String statement) {
-        String verb = firstWord(statement);
+        String verb = SqlDialect.MYSQL.firstWord(statement);
         if (RUNS_OTHERS.contains(verb)) {
             return false;
         }
         int code = failure.getErrorCode();
         return LOCK_REFUSED.contains(code) || (REFUSED_ON_CHECK.contains(code) && DDL.contains(verb));
-    }
-
-    /** The statement's first word in upper case, past blanks and comments; "" when there is none. */
-    static String firstWord(String statement) {
-        int i = 0;
-        int n = statement.length();
-        while (i < n) {
-            char c = statement.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-            } else if (statement.startsWith("--", i) || c == '#') {
-                int end = statement.indexOf('\n', i);
-                i = end < 0 ? n : end + 1;
-            } else if (statement.startsWith("/*", i) && !statement.startsWith("/*!", i)
-                    && !statement.startsWith("/*M!", i)) {
-                int end = statement.indexOf("*/", i + 2);
-                i = end < 0 ? n : end + 2;
-            } else {
-                break;
-            }
-        }
-        int start = i;
-        while (i < n && Character.isLetter(statement.charAt(i))) {
-            i++;
-        }
-        return statement.substring(start, i).toUpperCase(java.util.Locale.ROOT);
     }
 
     static boolean isTransient(SQLException failure) {
