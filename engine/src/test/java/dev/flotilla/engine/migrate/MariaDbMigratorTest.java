@@ -91,12 +91,7 @@ class MariaDbMigratorTest extends MigratorContract {
                     .hasMessageContaining("no statement of this step had run: the target is at the revision before it")
                     .satisfies(e -> assertThat(((MigrationException) e).leftDirty()).isFalse())
                     .satisfies(e -> assertThat(((MigrationException) e).isTransient()).isTrue());
-            TargetStatus status = migrator().status(connection, null);
-            assertThat(status.revisions()).containsExactly("b2");
-            assertThat(status.isDirty()).isFalse();
-            assertThat(migrator().history(connection, null)).last()
-                    .extracting(HistoryEntry::revision, HistoryEntry::outcome, HistoryEntry::statementsDone)
-                    .containsExactly("c3", Outcome.FAILED, 0);
+            assertFailedCleanBeforeC3(connection);
 
             holder.commit();
             assertThat(impatient.upgrade(connection, null, "heads").steps()).hasSize(1);
@@ -120,12 +115,7 @@ class MariaDbMigratorTest extends MigratorContract {
                     .hasMessageContaining("no statement of this step had run: the target is at the revision before it")
                     .satisfies(e -> assertThat(((MigrationException) e).leftDirty()).isFalse())
                     .satisfies(e -> assertThat(((MigrationException) e).isTransient()).isFalse());
-            TargetStatus status = migrator().status(connection, null);
-            assertThat(status.revisions()).containsExactly("b2");
-            assertThat(status.isDirty()).isFalse();
-            assertThat(migrator().history(connection, null)).last()
-                    .extracting(HistoryEntry::revision, HistoryEntry::outcome, HistoryEntry::statementsDone)
-                    .containsExactly("c3", Outcome.FAILED, 0);
+            assertFailedCleanBeforeC3(connection);
 
             statement.execute("DROP TABLE later");
             assertThat(migrator().upgrade(connection, null, "heads").steps()).hasSize(1);
@@ -160,9 +150,7 @@ class MariaDbMigratorTest extends MigratorContract {
                     .hasMessageContaining("code 1050")
                     .satisfies(e -> assertThat(((MigrationException) e).leftDirty()).isTrue());
             assertThat(tables(connection)).contains("made_first");
-            assertThat(migrator().status(connection, null).dirtyStep()).get()
-                    .extracting(HistoryEntry::revision, HistoryEntry::outcome, HistoryEntry::statementsDone)
-                    .containsExactly("c3", Outcome.DIRTY, 0);
+            assertDirtyAtC3BeforeItsFirstStatement(connection);
         }
     }
 
@@ -182,11 +170,26 @@ class MariaDbMigratorTest extends MigratorContract {
                     .isInstanceOf(MigrationException.class)
                     .hasMessageContaining("code 1050")
                     .satisfies(e -> assertThat(((MigrationException) e).leftDirty()).isTrue());
-            assertThat(migrator().status(connection, null).dirtyStep()).get()
-                    .extracting(HistoryEntry::revision, HistoryEntry::outcome, HistoryEntry::statementsDone)
-                    .containsExactly("c3", Outcome.DIRTY, 0);
+            assertDirtyAtC3BeforeItsFirstStatement(connection);
             assertThat(migrator().status(connection, null).revisions()).containsExactly("b2");
         }
+    }
+
+    /** At b2, clean, the step to c3 recorded as failed before its first statement. */
+    private void assertFailedCleanBeforeC3(Connection connection) {
+        TargetStatus status = migrator().status(connection, null);
+        assertThat(status.revisions()).containsExactly("b2");
+        assertThat(status.isDirty()).isFalse();
+        assertThat(migrator().history(connection, null)).last()
+                .extracting(HistoryEntry::revision, HistoryEntry::outcome, HistoryEntry::statementsDone)
+                .containsExactly("c3", Outcome.FAILED, 0);
+    }
+
+    /** Dirty in the step to c3, no statement of it recorded as done. */
+    private void assertDirtyAtC3BeforeItsFirstStatement(Connection connection) {
+        assertThat(migrator().status(connection, null).dirtyStep()).get()
+                .extracting(HistoryEntry::revision, HistoryEntry::outcome, HistoryEntry::statementsDone)
+                .containsExactly("c3", Outcome.DIRTY, 0);
     }
 
     /**
