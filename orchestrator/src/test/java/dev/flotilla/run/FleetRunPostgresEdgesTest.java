@@ -29,9 +29,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import static dev.flotilla.cli.SampleProject.R3;
+import static dev.flotilla.run.PgFleets.count;
+import static dev.flotilla.run.PgFleets.fleet;
+import static dev.flotilla.run.PgFleets.names;
+import static dev.flotilla.run.PgFleets.schemaTenants;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -60,7 +63,7 @@ class FleetRunPostgresEdgesTest {
     @Test
     void tenantsAlreadyAtTheTargetTakeNoLockAndWriteNothing() throws Exception {
         List<String> schemas = names("s", 50);
-        try (Flotilla flotilla = fleet(schemas).open("defaults:\n  lock_wait: 0\n")) {
+        try (Flotilla flotilla = schemaTenants(fleet(dir, pg), "pg", pg, schemas).open("defaults:\n  lock_wait: 0\n")) {
             List<Tenant> all = flotilla.registry().tenants();
             assertThat(new FleetRun(flotilla, RunSettings.defaults(), RunListener.NONE)
                     .run(FleetCommand.upgrade("heads"), all).results())
@@ -132,10 +135,9 @@ class FleetRunPostgresEdgesTest {
         try (TcpProxy proxy = new TcpProxy(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort())) {
             String proxied = pg.jdbcUrl().replace(uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()),
                     "127.0.0.1:" + proxy.port());
-            TestFleet fleet = fleet(near).connectionTimeout(Duration.ofSeconds(1))
+            TestFleet fleet = schemaTenants(fleet(dir, pg), "pg", pg, near).connectionTimeout(Duration.ofSeconds(1))
                     .server("far", "url: " + proxied, "user: " + pg.user(), "password: ${env:PG_PASSWORD:-}");
-            far.forEach(schema -> fleet.tenant("{id: %1$s, server: far, schema: %1$s}".formatted(schema)));
-            execute(far.stream().map(schema -> "CREATE SCHEMA " + schema + ";").collect(Collectors.joining()));
+            schemaTenants(fleet, "far", pg, far);
             try (Flotilla flotilla = fleet.open()) {
                 List<Tenant> all = flotilla.registry().tenants();
                 new FleetRun(flotilla, RunSettings.defaults(), RunListener.NONE).run(FleetCommand.upgrade(R3), all);
@@ -198,7 +200,7 @@ class FleetRunPostgresEdgesTest {
         }
         for (String schema : far) {
             assertThat(versionAndMarker(schema)).as(schema).isEqualTo(R3 + " none");
-            assertThat(count("SELECT COUNT(*) FROM " + schema + ".flotilla_history WHERE revision = '" + R4 + "'"))
+            assertThat(count(pg, "SELECT COUNT(*) FROM " + schema + ".flotilla_history WHERE revision = '" + R4 + "'"))
                     .as("no history row of the cut step: its connection was gone").isZero();
         }
     }
@@ -206,7 +208,7 @@ class FleetRunPostgresEdgesTest {
     /** Backends of the test database inside pg_sleep; pg_sleep(0) returns without waiting, so only far's. */
     private int sleeping() {
         try {
-            return count("SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event = 'PgSleep' AND datname = '"
+            return count(pg, "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event = 'PgSleep' AND datname = '"
                     + pg.name() + "'");
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -239,33 +241,5 @@ class FleetRunPostgresEdgesTest {
             }
         }
         return true;
-    }
-
-    /** {@code prefix001}… {@code prefix<count>}. */
-    private static List<String> names(String prefix, int count) {
-        return IntStream.rangeClosed(1, count).mapToObj(i -> prefix + "%03d".formatted(i)).toList();
-    }
-
-    /** A fleet whose server {@code pg} holds a tenant per schema, each named as its schema; schemas made here. */
-    private TestFleet fleet(List<String> schemas) throws Exception {
-        TestFleet fleet = new TestFleet(dir).server("pg", "url: " + pg.jdbcUrl(), "user: " + pg.user(),
-                "password: ${env:PG_PASSWORD:-}").env("PG_PASSWORD", pg.password());
-        schemas.forEach(schema -> fleet.tenant("{id: %1$s, server: pg, schema: %1$s}".formatted(schema)));
-        execute(schemas.stream().map(schema -> "CREATE SCHEMA " + schema + ";").collect(Collectors.joining()));
-        return fleet;
-    }
-
-    private void execute(String sql) throws Exception {
-        try (Connection connection = pg.connect(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private int count(String sql) throws Exception {
-        try (Connection connection = pg.connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getInt(1);
-        }
     }
 }

@@ -26,6 +26,10 @@ import java.util.stream.Collectors;
 
 import static dev.flotilla.cli.SampleProject.R2;
 import static dev.flotilla.cli.SampleProject.R3;
+import static dev.flotilla.run.PgFleets.count;
+import static dev.flotilla.run.PgFleets.fleet;
+import static dev.flotilla.run.PgFleets.names;
+import static dev.flotilla.run.PgFleets.schemaTenants;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -50,29 +54,7 @@ class FleetRunPostgresTest {
 
     /** A fleet of {@code count} schemas s001… on the test database, created here. */
     private TestFleet schemas(int count) throws Exception {
-        TestFleet fleet = new TestFleet(dir).server("pg", "url: " + pg.jdbcUrl(), "user: " + pg.user(),
-                "password: ${env:PG_PASSWORD:-}").env("PG_PASSWORD", pg.password());
-        StringBuilder create = new StringBuilder();
-        for (int i = 1; i <= count; i++) {
-            fleet.tenant("{id: s%03d, server: pg, schema: s%03d}".formatted(i, i));
-            create.append("CREATE SCHEMA s%03d;".formatted(i));
-        }
-        execute(create.toString());
-        return fleet;
-    }
-
-    private void execute(String sql) throws Exception {
-        try (Connection connection = pg.connect(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private int count(String sql) throws Exception {
-        try (Connection connection = pg.connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getInt(1);
-        }
+        return schemaTenants(fleet(dir, pg), "pg", pg, names("s", count));
     }
 
     @Test
@@ -194,7 +176,7 @@ class FleetRunPostgresTest {
             applied.append(i == 1 ? "" : " UNION ALL ").append("SELECT COUNT(*) AS n FROM s%03d.flotilla_history"
                     .formatted(i)).append(" WHERE outcome = 'applied'");
         }
-        assertThat(count(applied + ") counts")).isEqualTo(120 * 3);
+        assertThat(count(pg, applied + ") counts")).isEqualTo(120 * 3);
     }
 
     @Test
@@ -236,7 +218,7 @@ class FleetRunPostgresTest {
             new FleetRun(flotilla, RunSettings.defaults(), RunListener.NONE).run(FleetCommand.upgrade(R3), all);
             CompletableFuture<?> slow = CompletableFuture.runAsync(() -> other.tenant("s002").upgrade("heads"));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (count("SELECT COUNT(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(3)%' AND datname = '"
+            while (count(pg, "SELECT COUNT(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(3)%' AND datname = '"
                     + pg.name() + "'") == 0 && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
@@ -251,7 +233,7 @@ class FleetRunPostgresTest {
             assertThat(locked.to()).containsExactly(R3);
             assertThat(locked.attempts()).isEqualTo(1);
             assertThat(summary.anyFailed()).isFalse();
-            assertThat(count("SELECT COUNT(*) FROM s002.flotilla_history WHERE revision = '" + r4
+            assertThat(count(pg, "SELECT COUNT(*) FROM s002.flotilla_history WHERE revision = '" + r4
                     + "' AND outcome = 'applied'")).isEqualTo(1);
         }
     }

@@ -12,15 +12,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import static dev.flotilla.cli.SampleProject.R3;
+import static dev.flotilla.run.PgFleets.count;
+import static dev.flotilla.run.PgFleets.fleet;
+import static dev.flotilla.run.PgFleets.schemaTenants;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -48,15 +49,9 @@ class OnDemandBesideFleetRunTest {
     void aTenantProvisionedDuringAFleetRunIsNotQueuedBehindTheFleet() throws Exception {
         // 24 tenants, two at a time, each with a 0.4 s step: the run takes at least 4.8 s
         new SampleProject(dir).write(SLOW, R3, "slow step", "SELECT pg_sleep(0.4);\n", "");
-        TestFleet fleet = new TestFleet(dir).server("pg", "url: " + pg.jdbcUrl(), "user: " + pg.user(),
-                "password: ${env:PG_PASSWORD:-}", "pool_size: 4").env("PG_PASSWORD", pg.password());
-        StringBuilder schemas = new StringBuilder();
-        for (int i = 1; i <= FLEET; i++) {
-            fleet.tenant("{id: s%02d, server: pg, schema: s%02d}".formatted(i, i));
-            schemas.append("CREATE SCHEMA s%02d;".formatted(i));
-        }
+        TestFleet fleet = schemaTenants(fleet(dir, pg, "pool_size: 4"), "pg", pg,
+                IntStream.rangeClosed(1, FLEET).mapToObj("s%02d"::formatted).toList());
         fleet.tenant("{id: elsewhere, server: pg, schema: elsewhere}").tenant("{id: here, server: pg, schema: here}");
-        execute(schemas.toString());
         try (Flotilla flotilla = fleet.open();
              Flotilla other = Flotilla.open(flotilla.config(), flotilla.options())) {
             List<Tenant> tenants = flotilla.registry().tenants().subList(0, FLEET);
@@ -80,7 +75,7 @@ class OnDemandBesideFleetRunTest {
             assertThat(here).isLessThan(Duration.ofMillis(2_000));
             assertThat(summary.count(Outcome.MIGRATED)).isEqualTo(FLEET);
             for (String schema : List.of("elsewhere", "here")) {
-                assertThat(count("SELECT COUNT(*) FROM " + schema + ".flotilla_history WHERE outcome = 'applied'"))
+                assertThat(count(pg, "SELECT COUNT(*) FROM " + schema + ".flotilla_history WHERE outcome = 'applied'"))
                         .as(schema).isEqualTo(4);
             }
             assertThat(flotilla.connections().activeConnections()).isZero();
@@ -91,19 +86,5 @@ class OnDemandBesideFleetRunTest {
         long start = System.nanoTime();
         work.run();
         return Duration.ofNanos(System.nanoTime() - start);
-    }
-
-    private void execute(String sql) throws Exception {
-        try (Connection connection = pg.connect(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private int count(String sql) throws Exception {
-        try (Connection connection = pg.connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getInt(1);
-        }
     }
 }
