@@ -63,6 +63,19 @@ class FleetRunSqliteTest {
         return connection;
     }
 
+    /**
+     * The run stopped for {@code reason}, and the tenants from index {@code from} to {@code to} (exclusive)
+     * were skipped for it without an attempt.
+     */
+    private static void assertStoppedSkipping(RunSummary summary, int from, int to, String reason) {
+        assertThat(summary.results().subList(from, to)).allSatisfy(result -> {
+            assertThat(result.outcome()).isEqualTo(Outcome.SKIPPED);
+            assertThat(result.error()).isEqualTo(reason);
+            assertThat(result.attempts()).isZero();
+        });
+        assertThat(summary.stopReason()).contains(reason);
+    }
+
     private static Map<String, Outcome> outcomes(RunSummary summary) {
         return summary.results().stream().collect(Collectors.toMap(TenantResult::tenant, TenantResult::outcome));
     }
@@ -135,12 +148,7 @@ class FleetRunSqliteTest {
             Map<String, Outcome> outcomes = outcomes(summary);
             assertThat(outcomes).containsEntry("t01", Outcome.MIGRATED).containsEntry("t02", Outcome.FAILED)
                     .containsEntry("t03", Outcome.MIGRATED).containsEntry("t04", Outcome.FAILED);
-            assertThat(summary.results().subList(4, 12)).allSatisfy(result -> {
-                assertThat(result.outcome()).isEqualTo(Outcome.SKIPPED);
-                assertThat(result.error()).isEqualTo("failure budget of 2 reached");
-                assertThat(result.attempts()).isZero();
-            });
-            assertThat(summary.stopReason()).contains("failure budget of 2 reached");
+            assertStoppedSkipping(summary, 4, 12, "failure budget of 2 reached");
             assertThat(dir.resolve("data/t05.db")).doesNotExist();
         }
     }
@@ -178,12 +186,7 @@ class FleetRunSqliteTest {
             assertThat(t01.outcome()).isEqualTo(Outcome.MIGRATED);
             assertThat(t01.steps()).containsExactly(R1, R2, R3);
             assertThat(summary.results().get(1).outcome()).isEqualTo(Outcome.FAILED);
-            assertThat(summary.results().subList(2, 8)).allSatisfy(result -> {
-                assertThat(result.outcome()).isEqualTo(Outcome.SKIPPED);
-                assertThat(result.error()).isEqualTo("failure budget of 1 reached");
-                assertThat(result.attempts()).isZero();
-            });
-            assertThat(summary.stopReason()).contains("failure budget of 1 reached");
+            assertStoppedSkipping(summary, 2, 8, "failure budget of 1 reached");
             assertThat(dir.resolve("data/t03.db")).doesNotExist();
         }
     }
@@ -195,8 +198,7 @@ class FleetRunSqliteTest {
             RunSummary summary = new FleetRun(flotilla, settings().withCanary(0, "canary"), RunListener.NONE)
                     .run(FleetCommand.upgrade("heads"), flotilla.registry().tenants());
             assertThat(outcomes(summary)).containsEntry("t01", Outcome.MIGRATED).containsEntry("t02", Outcome.FAILED);
-            assertThat(summary.results().subList(2, 8)).allSatisfy(result ->
-                    assertThat(result.error()).isEqualTo("canary failed"));
+            assertStoppedSkipping(summary, 2, 8, "canary failed");
             assertThat(summary.count(Outcome.SKIPPED)).isEqualTo(6);
         }
     }
@@ -211,11 +213,7 @@ class FleetRunSqliteTest {
 
             // t02 is unreadable, so it ends failed before the canary phase; t01, the other canary, still runs
             assertThat(outcomes(summary)).containsEntry("t01", Outcome.MIGRATED).containsEntry("t02", Outcome.FAILED);
-            assertThat(summary.results().subList(2, 8)).allSatisfy(result -> {
-                assertThat(result.outcome()).isEqualTo(Outcome.SKIPPED);
-                assertThat(result.error()).isEqualTo("canary failed");
-            });
-            assertThat(summary.stopReason()).contains("canary failed");
+            assertStoppedSkipping(summary, 2, 8, "canary failed");
         }
     }
 
@@ -226,11 +224,7 @@ class FleetRunSqliteTest {
             RunSummary summary = new FleetRun(flotilla, settings().withCanary(2, null), RunListener.NONE)
                     .run(FleetCommand.upgrade("heads"), flotilla.registry().tenants());
             assertThat(outcomes(summary)).containsEntry("t01", Outcome.MIGRATED).containsEntry("t02", Outcome.FAILED);
-            assertThat(summary.results().subList(2, 8)).allSatisfy(result -> {
-                assertThat(result.outcome()).isEqualTo(Outcome.SKIPPED);
-                assertThat(result.error()).isEqualTo("canary failed");
-            });
-            assertThat(summary.stopReason()).contains("canary failed");
+            assertStoppedSkipping(summary, 2, 8, "canary failed");
             assertThat(dir.resolve("data/t03.db")).doesNotExist();
         }
     }
@@ -243,11 +237,7 @@ class FleetRunSqliteTest {
             TenantResult canary = summary.results().get(0);
             assertThat(canary.outcome()).isEqualTo(Outcome.LOCKED);
             assertThat(summary.anyFailed()).isFalse();
-            assertThat(summary.results().subList(1, 8)).allSatisfy(result -> {
-                assertThat(result.outcome()).isEqualTo(Outcome.SKIPPED);
-                assertThat(result.error()).isEqualTo("canary did not succeed: t01 locked");
-            });
-            assertThat(summary.stopReason()).contains("canary did not succeed: t01 locked");
+            assertStoppedSkipping(summary, 1, 8, "canary did not succeed: t01 locked");
             assertThat(dir.resolve("data/t02.db")).doesNotExist();
         }
     }
