@@ -69,8 +69,7 @@ class FleetCrashTest {
 
     private TestDatabase pg;
     private TestDatabase my;
-    private final List<String> pgTenants = new ArrayList<>();
-    private final List<String> myTenants = new ArrayList<>();
+    private MixedFleet fleet;
 
     @BeforeEach
     void emptyFleet(TestDatabases servers) throws Exception {
@@ -79,49 +78,14 @@ class FleetCrashTest {
         for (int i = 0; i < REVISIONS.size(); i++) {
             writeRevision(i);
         }
-        StringBuilder tenants = new StringBuilder("tenants:\n");
-        StringBuilder schemas = new StringBuilder();
-        for (int i = 1; i <= SCHEMAS; i++) {
-            String id = "p%02d".formatted(i);
-            pgTenants.add(id);
-            tenants.append("  - {id: %s, server: pg, schema: %s}\n".formatted(id, id));
-            schemas.append("CREATE SCHEMA ").append(id).append(';');
-        }
-        try (Connection connection = pg.connect(); Statement statement = connection.createStatement()) {
-            statement.execute(schemas.toString());
-        }
-        try (Connection connection = my.connect(); Statement statement = connection.createStatement()) {
-            for (int i = 1; i <= DATABASES; i++) {
-                String id = "m%02d".formatted(i);
-                myTenants.add(id);
-                statement.execute("CREATE DATABASE `" + database(id) + "`");
-                tenants.append("  - {id: %s, server: my, database: %s}\n".formatted(id, database(id)));
-            }
-        }
-        Files.writeString(dir.resolve("tenants.yaml"), tenants);
-        Files.writeString(dir.resolve("flotilla.yaml"), """
-                scripts: migrations
-                servers:
-                  pg:
-                    url: %s
-                    user: %s
-                    password: ${env:PG_PASSWORD:-}
-                  my:
-                    url: %s
-                    user: %s
-                    password: ${env:MY_PASSWORD:-}
-                registry:
-                  file: tenants.yaml
-                """.formatted(pg.jdbcUrl(), pg.user(), my.jdbcUrl().replace("/" + my.name(), "/${tenant.database}"),
-                my.user()));
+        fleet = new MixedFleet(dir, pg, my, SCHEMAS, DATABASES, 0);
+        fleet.create();
     }
 
     @AfterEach
     void dropTenantDatabases() throws Exception {
-        try (Connection connection = my.connect(); Statement statement = connection.createStatement()) {
-            for (String id : myTenants) {
-                statement.execute("DROP DATABASE IF EXISTS `" + database(id) + "`");
-            }
+        if (fleet != null) {
+            fleet.dropDatabases();
         }
     }
 
@@ -141,14 +105,14 @@ class FleetCrashTest {
         Map<String, TenantState> afterKill = readFleet();
         afterKill.forEach(this::assertConsistent);
         Map<String, TenantState> dirty = filter(afterKill, TenantState::dirty);
-        assertThat(dirty.keySet()).isNotEmpty().allMatch(myTenants::contains);
+        assertThat(dirty.keySet()).isNotEmpty().allMatch(fleet.myTenants()::contains);
         // The kill came with some tenants done and others not yet started.
         assertThat(filter(afterKill, state -> state.version() == REVISIONS.size())).isNotEmpty();
         assertThat(filter(afterKill, state -> !state.touched())).isNotEmpty();
 
         RecordedRun killed = killedRun();
         assertJournalNamesWhatWasLeftUnfinished(killed, afterKill);
-        assertThat(killed.unfinished()).containsAll(dirty.keySet()).anyMatch(pgTenants::contains);
+        assertThat(killed.unfinished()).containsAll(dirty.keySet()).anyMatch(fleet.pgTenants()::contains);
 
         TestCli cli = new TestCli(dir).env("USER", "tester").env("PG_PASSWORD", pg.password())
                 .env("MY_PASSWORD", my.password());
@@ -165,8 +129,7 @@ class FleetCrashTest {
      */
     private void assertJournalNamesWhatWasLeftUnfinished(RecordedRun killed, Map<String, TenantState> afterKill) {
         assertThat(killed.end()).isEmpty();
-        assertThat(killed.header().tenants()).containsExactlyElementsOf(
-                Stream.concat(pgTenants.stream(), myTenants.stream()).toList());
+        assertThat(killed.header().tenants()).containsExactlyElementsOf(fleet.tenants());
         // Four workers: at most four tenants were between their start and end records when the kill came.
         assertThat(killed.unfinished()).hasSizeBetween(1, 4);
         assertThat(killed.results()).isNotEmpty().allSatisfy(result -> {
@@ -395,8 +358,8 @@ class FleetCrashTest {
     }
 
     private int namedLocks() throws Exception {
-        String held = myTenants.stream()
-                .map(id -> "(IS_USED_LOCK('flotilla:" + database(id) + ".flotilla_version') IS NOT NULL)")
+        String held = fleet.myTenants().stream()
+                .map(id -> "(IS_USED_LOCK('flotilla:" + fleet.database(id) + ".flotilla_version') IS NOT NULL)")
                 .collect(Collectors.joining(" + "));
         return count(my, "SELECT " + held);
     }
@@ -410,18 +373,18 @@ class FleetCrashTest {
     }
 
     private Map<String, TenantState> readFleet() throws SQLException {
-        Map<String, TenantState> fleet = new LinkedHashMap<>();
+        Map<String, TenantState> states = new LinkedHashMap<>();
         try (Connection connection = pg.connect()) {
-            for (String id : pgTenants) {
-                fleet.put(id, TenantState.read(connection, id, id, "\""));
+            for (String id : fleet.pgTenants()) {
+                states.put(id, TenantState.read(connection, id, id, "\""));
             }
         }
         try (Connection connection = my.connect()) {
-            for (String id : myTenants) {
-                fleet.put(id, TenantState.read(connection, id, database(id), "`"));
+            for (String id : fleet.myTenants()) {
+                states.put(id, TenantState.read(connection, id, fleet.database(id), "`"));
             }
         }
-        return fleet;
+        return states;
     }
 
     private static Map<String, TenantState> filter(Map<String, TenantState> fleet, Predicate<TenantState> test) {
@@ -432,10 +395,6 @@ class FleetCrashTest {
             }
         });
         return kept;
-    }
-
-    private String database(String id) {
-        return my.name() + "_" + id;
     }
 
     /** One history row: revision, outcome, statements done (all upgrades here). */

@@ -12,14 +12,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
 
@@ -45,58 +43,21 @@ class MixedFleetResumeTest {
 
     private TestDatabase pg;
     private TestDatabase my;
-    private final List<String> tenants = new ArrayList<>();
+    private MixedFleet fleet;
 
     @BeforeEach
     void fleet(TestDatabases servers) throws Exception {
         pg = servers.createExtra(DatabaseKind.POSTGRESQL);
         my = servers.createExtra(DatabaseKind.MYSQL);
         new SampleProject(dir).create();
-        StringBuilder registry = new StringBuilder("tenants:\n");
-        StringBuilder schemas = new StringBuilder();
-        for (int i = 1; i <= SCHEMAS; i++) {
-            String id = "p%03d".formatted(i);
-            tenants.add(id);
-            registry.append("  - {id: %s, server: pg, schema: %s}\n".formatted(id, id));
-            schemas.append("CREATE SCHEMA ").append(id).append(';');
-        }
-        pg(schemas.toString());
-        for (int i = 1; i <= DATABASES; i++) {
-            String id = "m%02d".formatted(i);
-            tenants.add(id);
-            my("CREATE DATABASE `" + database(id) + "`");
-            registry.append("  - {id: %s, server: my, database: %s}\n".formatted(id, database(id)));
-        }
-        for (int i = 1; i <= FILES; i++) {
-            String id = "s%02d".formatted(i);
-            tenants.add(id);
-            registry.append("  - {id: %s, server: files}\n".formatted(id));
-        }
-        Files.writeString(dir.resolve("tenants.yaml"), registry);
-        Files.writeString(dir.resolve("flotilla.yaml"), """
-                scripts: migrations
-                servers:
-                  pg:
-                    url: %s
-                    user: %s
-                    password: ${env:PG_PASSWORD:-}
-                  my:
-                    url: %s
-                    user: %s
-                    password: ${env:MY_PASSWORD:-}
-                  files:
-                    url: jdbc:sqlite:data/${tenant.id}.db
-                registry:
-                  file: tenants.yaml
-                """.formatted(pg.jdbcUrl(), pg.user(), my.jdbcUrl().replace("/" + my.name(), "/${tenant.database}"),
-                my.user()));
-        Files.createDirectories(dir.resolve("data"));
+        fleet = new MixedFleet(dir, pg, my, SCHEMAS, DATABASES, FILES);
+        fleet.create();
     }
 
     @AfterEach
     void dropTenantDatabases() throws Exception {
-        for (int i = 1; i <= DATABASES; i++) {
-            my("DROP DATABASE IF EXISTS `" + database("m%02d".formatted(i)) + "`");
+        if (fleet != null) {
+            fleet.dropDatabases();
         }
     }
 
@@ -127,7 +88,7 @@ class MixedFleetResumeTest {
         assertThat(resumed.exitCode()).as("stderr:%n%s", resumed.err()).isEqualTo(0);
         assertThat(TestCli.beforeSummary(resumed.out()).lines().map(line -> line.substring(0, line.indexOf(':'))))
                 .containsExactlyInAnyOrderElementsOf(PLANTED);
-        for (String tenant : tenants) {
+        for (String tenant : fleet.tenants()) {
             assertThat(appliedSteps(tenant)).as(tenant).isEqualTo(3);
         }
         assertThat(cli.ok("current", "--tenant", "p150")).isEqualTo("p150: " + R3 + " (head)\n");
@@ -137,8 +98,8 @@ class MixedFleetResumeTest {
     private void plant(String verb) throws Exception {
         String table = verb.equals("CREATE TABLE") ? " account (id INTEGER)" : " account";
         pg(verb + " p007." + table.trim() + "; " + verb + " p150." + table.trim());
-        my(verb + " `" + database("m04") + "`." + table.trim());
-        my(verb + " `" + database("m11") + "`." + table.trim());
+        my(verb + " `" + fleet.database("m04") + "`." + table.trim());
+        my(verb + " `" + fleet.database("m11") + "`." + table.trim());
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("data/s03.db"));
              Statement statement = connection.createStatement()) {
             statement.execute(verb + table);
@@ -152,7 +113,7 @@ class MixedFleetResumeTest {
             return count(pg.connect(), sql.formatted(tenant + ".flotilla_history"));
         }
         if (tenant.startsWith("m")) {
-            return count(my.connect(), sql.formatted("`" + database(tenant) + "`.flotilla_history"));
+            return count(my.connect(), sql.formatted("`" + fleet.database(tenant) + "`.flotilla_history"));
         }
         return count(DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("data/" + tenant + ".db")),
                 sql.formatted("flotilla_history"));
@@ -163,10 +124,6 @@ class MixedFleetResumeTest {
             rows.next();
             return rows.getInt(1);
         }
-    }
-
-    private String database(String id) {
-        return my.name() + "_" + id;
     }
 
     private void pg(String sql) throws SQLException {

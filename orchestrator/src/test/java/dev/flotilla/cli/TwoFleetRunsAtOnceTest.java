@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,8 +58,7 @@ class TwoFleetRunsAtOnceTest {
 
     private TestDatabase pg;
     private TestDatabase my;
-    private final List<String> pgTenants = new ArrayList<>();
-    private final List<String> myTenants = new ArrayList<>();
+    private MixedFleet fleet;
 
     @BeforeEach
     void emptyFleet(TestDatabases servers) throws Exception {
@@ -69,43 +67,14 @@ class TwoFleetRunsAtOnceTest {
         for (int i = 0; i < REVISIONS.size(); i++) {
             writeRevision(i);
         }
-        StringBuilder tenants = new StringBuilder("tenants:\n");
-        StringBuilder schemas = new StringBuilder();
-        for (int i = 1; i <= SCHEMAS; i++) {
-            String id = "p%02d".formatted(i);
-            pgTenants.add(id);
-            tenants.append("  - {id: %s, server: pg, schema: %s}\n".formatted(id, id));
-            schemas.append("CREATE SCHEMA ").append(id).append(';');
-        }
-        execute(pg, schemas.toString());
-        for (int i = 1; i <= DATABASES; i++) {
-            String id = "m%02d".formatted(i);
-            myTenants.add(id);
-            execute(my, "CREATE DATABASE `" + database(id) + "`");
-            tenants.append("  - {id: %s, server: my, database: %s}\n".formatted(id, database(id)));
-        }
-        Files.writeString(dir.resolve("tenants.yaml"), tenants);
-        Files.writeString(dir.resolve("flotilla.yaml"), """
-                scripts: migrations
-                servers:
-                  pg:
-                    url: %s
-                    user: %s
-                    password: ${env:PG_PASSWORD:-}
-                  my:
-                    url: %s
-                    user: %s
-                    password: ${env:MY_PASSWORD:-}
-                registry:
-                  file: tenants.yaml
-                """.formatted(pg.jdbcUrl(), pg.user(), my.jdbcUrl().replace("/" + my.name(), "/${tenant.database}"),
-                my.user()));
+        fleet = new MixedFleet(dir, pg, my, SCHEMAS, DATABASES, 0);
+        fleet.create();
     }
 
     @AfterEach
     void dropTenantDatabases() throws Exception {
-        for (String id : myTenants) {
-            execute(my, "DROP DATABASE IF EXISTS `" + database(id) + "`");
+        if (fleet != null) {
+            fleet.dropDatabases();
         }
     }
 
@@ -135,7 +104,7 @@ class TwoFleetRunsAtOnceTest {
                         .toList());
 
         Map<String, List<String>> history = history();
-        for (String id : tenants()) {
+        for (String id : fleet.tenants()) {
             // Exactly one of the two migrated it, the whole way; the other applied nothing to it.
             Report migrating = outcome(waiting.tenants().get(id)).equals("migrated") ? waiting : impatient;
             Report other = migrating == waiting ? impatient : waiting;
@@ -192,7 +161,7 @@ class TwoFleetRunsAtOnceTest {
         assertThat(run.get("counts").get("skipped").asInt()).as(name).isZero();
         Map<String, JsonNode> tenants = new LinkedHashMap<>();
         report.get("tenants").forEach(tenant -> tenants.put(tenant.get("id").asText(), tenant));
-        assertThat(tenants.keySet()).as(name).containsExactlyElementsOf(tenants());
+        assertThat(tenants.keySet()).as(name).containsExactlyElementsOf(fleet.tenants());
         return new Report(run.get("id").asText(), Instant.parse(run.get("started").asText()),
                 Instant.parse(run.get("finished").asText()), tenants);
     }
@@ -269,11 +238,11 @@ class TwoFleetRunsAtOnceTest {
     /** One query's rows in every tenant. */
     private Map<String, List<String>> perTenant(Query query, Row row) throws SQLException {
         Map<String, List<String>> all = new LinkedHashMap<>();
-        for (String id : pgTenants) {
+        for (String id : fleet.pgTenants()) {
             all.put(id, rows(pg, query.of(id, "\"" + id + "\"."), row));
         }
-        for (String id : myTenants) {
-            all.put(id, rows(my, query.of(database(id), "`" + database(id) + "`."), row));
+        for (String id : fleet.myTenants()) {
+            all.put(id, rows(my, query.of(fleet.database(id), "`" + fleet.database(id) + "`."), row));
         }
         return all;
     }
@@ -309,23 +278,9 @@ class TwoFleetRunsAtOnceTest {
     }
 
     private int namedLocks() throws SQLException {
-        String held = myTenants.stream()
-                .map(id -> "(IS_USED_LOCK('flotilla:" + database(id) + ".flotilla_version') IS NOT NULL)")
+        String held = fleet.myTenants().stream()
+                .map(id -> "(IS_USED_LOCK('flotilla:" + fleet.database(id) + ".flotilla_version') IS NOT NULL)")
                 .collect(Collectors.joining(" + "));
         return Integer.parseInt(rows(my, "SELECT " + held, rows -> rows.getString(1)).get(0));
-    }
-
-    private List<String> tenants() {
-        return Stream.concat(pgTenants.stream(), myTenants.stream()).toList();
-    }
-
-    private String database(String id) {
-        return my.name() + "_" + id;
-    }
-
-    private static void execute(TestDatabase db, String sql) throws SQLException {
-        try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }
